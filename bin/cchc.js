@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `cchc` command runs the TypeScript sources directly through tsx, so it works right after
+// `npm install` with no build step.
+require("tsx/cjs");
+require("../src/cli/main.ts")
+  .main(process.argv.slice(2))
+  .then((code) => { process.exitCode = code; })
+  .catch((err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; });

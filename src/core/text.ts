@@ -1,0 +1,89 @@
+/**
+ * Vietnamese text normalisation. Every string that enters the model goes through
+ * `normalizeText`; every comparison of names goes through `matchKey`.
+ */
+
+// C0/C1 controls except tab and line feed, plus bidi and zero-width marks that sneak in from Word.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** NFC, controls removed, whitespace runs collapsed to one space; line breaks kept when `keepLines`. */
+export function normalizeText(input: unknown, keepLines = false): string {
+  if (input === null || input === undefined) return "";
+  let s = String(input).normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+  if (keepLines) {
+    s = s
+      .split("\n")
+      .map((line) => line.replace(/[\s\u00A0]+/g, " ").trim())
+      .filter((line) => line.length > 0)
+      .join("\n");
+  } else {
+    s = s.replace(/[\s\u00A0]+/g, " ").trim();
+  }
+  return s;
+}
+
+const TONE_MOVE: Record<string, string> = {
+  "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+  "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+  "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+};
+
+/**
+ * Moves the tone mark of "oa", "oe", "uy" to the first vowel when the syllable ends there
+ * ("hoá" → "hóa", "uỷ" → "ủy"), leaving "hoàn", "thuyết" and the like alone.
+ */
+export function newStyleTones(s: string): string {
+  return s.replace(/(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])/gi, (m) => {
+    const lower = m.toLowerCase();
+    const moved = TONE_MOVE[lower];
+    if (!moved) return m;
+    return m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase() ? moved[0].toUpperCase() + moved.slice(1) : moved;
+  });
+}
+
+/** Strips Vietnamese diacritics (đ → d) for fuzzy matching only: never for display or identity. */
+export function stripDiacritics(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+
+/** A comparison key: NFC, lower case, new-style tones, dashes unified and spaced, punctuation trimmed. */
+export function matchKey(input: unknown): string {
+  let s = normalizeText(input).toLowerCase();
+  s = newStyleTones(s);
+  s = s.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s*-\s*/g, " - ");
+  s = s.replace(/[“”"'‘’`.;:,()\[\]]/g, " ").replace(/\s+/g, " ").trim();
+  return s;
+}
+
+/** Dice coefficient on character bigrams of two match keys (0..1). */
+export function similarity(a: string, b: string): number {
+  const x = matchKey(a).replace(/ /g, "");
+  const y = matchKey(b).replace(/ /g, "");
+  if (x === y) return 1;
+  if (x.length < 2 || y.length < 2) return 0;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < x.length - 1; i++) {
+    const g = x.slice(i, i + 2);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let i = 0; i < y.length - 1; i++) {
+    const g = y.slice(i, i + 2);
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (x.length - 1 + y.length - 1);
+}
+
+/** FNV-1a 32-bit hash, base-36: short, deterministic, no dependencies. */
+export function shortHash(s: string, length = 5): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0").slice(-length);
+}
