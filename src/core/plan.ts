@@ -41,6 +41,8 @@ export interface Indicator {
   target: number;
   comparator: Comparator;
   unit: "percent" | "count";
+  /** When one sentence holds several targets, which one this is (1-based), as CCHC.TARGET's index. */
+  index?: number;
   /** Where it comes from: the plan body's section ("II.3.2") or the appendix group. */
   source?: string;
 }
