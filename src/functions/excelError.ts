@@ -22,7 +22,7 @@ export function excelError(code: ErrorCode, message: string): Error {
   const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   if (runtime && typeof runtime.Error === "function") {
     const name = CODE_NAMES[code] as keyof typeof CustomFunctions.ErrorCode;
-    return new runtime.Error(runtime.ErrorCode[name], message);
+    return new runtime.Error(runtime.ErrorCode[name], message) as unknown as Error;
   }
   return new FallbackExcelError(code, message);
 }

@@ -1,0 +1,41 @@
+import { HONG_LOC_2024 } from "../../data/hongLoc2024";
+import { defaultSettings } from "../../core/settings";
+import { buildWorkbookLayout } from "../../layout/workbook";
+import { writeXlsx } from "../../render/exceljs";
+import { parseArgs, stringFlag, UsageError } from "../args";
+import { parseUserDate } from "../../core/dates";
+import type { Io } from "../io";
+import type { Command } from "./index";
+
+export const DEMO_OUT = "out/ke-hoach-cchc-hong-loc-2024.xlsx";
+/** The demo looks at the plan as of the 9-month cut-off, so every kind of status shows. */
+export const DEMO_AS_OF = "2024-09-14";
+
+export const demoCommand: Command = {
+  name: "demo",
+  usage: "demo [--out FILE.xlsx] [--as-of YYYY-MM-DD]",
+  summary: "Dựng sổ Excel từ kế hoạch mẫu xã Hồng Lộc 2024 / build the workbook from the embedded plan",
+  async run(argv: string[], io: Io) {
+    const args = parseArgs(argv, { booleans: [], values: ["out", "as-of"] });
+    if (args.positional.length) throw new UsageError(`unexpected argument ${args.positional[0]}`);
+    const out = stringFlag(args, "out") ?? DEMO_OUT;
+    const asOfText = stringFlag(args, "as-of");
+    const asOf = asOfText ? parseUserDate(asOfText) : DEMO_AS_OF;
+    if (!asOf) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${asOfText}`);
+    const plan = HONG_LOC_2024;
+    const settings = defaultSettings(plan, asOf);
+    const layout = buildWorkbookLayout({ plan, settings, progress: {}, mode: "custom" });
+    io.writeFile(out, await writeXlsx(layout));
+    const perGroup = plan.groups.map((g) => `${g.id}: ${plan.activities.filter((a) => a.group === g.id).length}`).join(", ");
+    io.out(
+      [
+        `${plan.title} (${plan.unit}, ${plan.province})`,
+        `Nhóm / groups: ${plan.groups.length} — hoạt động / activities: ${plan.activities.length} (${perGroup})`,
+        `Chỉ tiêu / indicators: ${plan.indicators.length}`,
+        `Tính đến / as of: ${asOf}`,
+        `Sổ Excel / workbook: ${out} (${layout.sheets.map((s) => s.name).join(", ")})`,
+      ].join("\n"),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,12 @@
+import type { Io } from "../io";
+import { demoCommand } from "./demo";
+import { importCommand } from "./import";
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export const COMMANDS: Command[] = [demoCommand, importCommand];

@@ -1,0 +1,20 @@
+/** What both renderers agree on when turning a layout cell into a value. */
+import { excelSerialFromIso, parseIso } from "../core/dates";
+import type { Cell, CellValue } from "../layout/types";
+
+/** The value to store: dates become Excel serial numbers (no time zones involved). */
+export function storedValue(cell: Cell): CellValue {
+  const v = cell.v ?? null;
+  if (cell.kind === "date" && typeof v === "string" && parseIso(v)) return excelSerialFromIso(v);
+  return v;
+}
+
+/** Custom functions are saved in files under Excel's JS-UDF prefix: CCHC.RATE → _xldudf_CCHC_RATE. */
+export function fileFormula(formula: string): string {
+  return formula.replace(/\bCCHC\.([A-Z]+)\(/g, "_xldudf_CCHC_$1(");
+}
+
+/** Whether a formula calls the add-in's custom functions. */
+export function usesCustomFunctions(formula: string): boolean {
+  return /\bCCHC\.[A-Z]+\(/.test(formula);
+}

@@ -1,0 +1,133 @@
+/**
+ * Renders a declarative layout into an .xlsx file with exceljs: for the command line, the demo
+ * and the district exports. With `freeze`, every formula becomes its computed value.
+ * exceljs is imported lazily by callers in the task pane; this module is loaded on demand.
+ */
+import ExcelJS from "exceljs";
+import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";
+import { columnLetter, parseAddress, parseRange, address } from "../layout/address";
+import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
+import { fileFormula, storedValue } from "./cellValues";
+import { postProcessXlsx } from "./xlsxPostProcess";
+
+export interface XlsxOptions {
+  /** Replace every formula by its computed value (exports for the district). */
+  freeze?: boolean;
+  /** Fixed document timestamps, for reproducible files in tests. */
+  created?: Date;
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function applyStyle(target: ExcelJS.Cell, spec: StyleSpec | undefined, base?: StyleSpec) {
+  const s = { ...base, ...spec };
+  target.font = { name: FONT_NAME, size: s.size ?? FONT_SIZE, bold: s.bold, italic: s.italic, underline: s.underline, color: s.color ? { argb: argb(s.color) } : undefined };
+  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap || s.horizontal || s.vertical) target.alignment = { wrapText: s.wrap, horizontal: s.horizontal, vertical: s.vertical === "center" ? "middle" : s.vertical };
+  if (s.numberFormat) target.numFmt = s.numberFormat;
+  if (s.border) {
+    const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+    target.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+function cellValue(cell: Cell, freeze: boolean): ExcelJS.CellValue {
+  const value = storedValue(cell);
+  if (cell.f && !freeze) return { formula: fileFormula(cell.f), result: (value ?? "") as never } as ExcelJS.CellFormulaValue;
+  if (cell.link && typeof value === "string") return { text: value, hyperlink: `#${cell.link}` };
+  return value as ExcelJS.CellValue;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, a1: string, cell: Cell, freeze: boolean, base?: StyleSpec) {
+  const target = ws.getCell(a1);
+  target.value = cellValue(cell, freeze);
+  applyStyle(target, cell.style ? STYLES[cell.style] : undefined, base);
+}
+
+function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) {
+  const ws = wb.addWorksheet(sheet.name, {
+    properties: { tabColor: sheet.tabColor ? { argb: argb(sheet.tabColor) } : undefined },
+    views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : undefined,
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.print.orientation,
+      fitToPage: sheet.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: sheet.print.titleRows?.replace(/\$/g, ""),
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: sheet.print.pageNumbers ? { oddFooter: "&CTrang &P/&N" } : undefined,
+  });
+  for (const table of sheet.tables) {
+    const origin = parseAddress(table.origin);
+    table.columns.forEach((c, i) => {
+      ws.getColumn(origin.col + i + 1).width = c.width;
+      if (c.hidden) ws.getColumn(origin.col + i + 1).hidden = true;
+    });
+    ws.addTable({
+      name: table.name,
+      ref: table.origin,
+      headerRow: true,
+      style: { theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows: table.rows.length ? table.rows.map((row) => row.map((cell) => cellValue(cell, freeze))) : [table.columns.map(() => null)],
+    });
+    table.columns.forEach((c, i) => applyStyle(ws.getCell(address(origin.row, origin.col + i)), STYLES.header));
+    table.rows.forEach((row, r) =>
+      row.forEach((cell, i) => {
+        const target = ws.getCell(address(origin.row + 1 + r, origin.col + i));
+        applyStyle(target, STYLES[cell.style ?? table.columns[i].style ?? "text"], { border: true, vertical: "top" });
+        if (cell.link && !cell.f) target.value = cellValue(cell, freeze);
+      }),
+    );
+  }
+  for (const [a1, cell] of Object.entries(sheet.cells)) writeCell(ws, a1, cell, freeze);
+  for (const [letter, width] of Object.entries(sheet.widths ?? {})) ws.getColumn(letter).width = width;
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const m of sheet.merges) ws.mergeCells(m);
+  for (const v of sheet.validations) {
+    const { r1, c1, r2, c2 } = parseRange(v.range);
+    const rule: ExcelJS.DataValidation = {
+      type: v.type,
+      allowBlank: true,
+      formulae: v.type === "list" ? [v.source ?? `"${(v.values ?? []).join(",")}"`] : v.type === "date" ? [new Date(Date.UTC(1900, 0, 1))] : [0],
+      operator: v.type === "list" ? undefined : "greaterThanOrEqual",
+      showErrorMessage: true,
+      errorStyle: v.errorStyle,
+      errorTitle: v.errorTitle,
+      error: v.errorMessage,
+      showInputMessage: Boolean(v.prompt),
+      prompt: v.prompt,
+    };
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) ws.getCell(address(r, c)).dataValidation = rule;
+  }
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{
+        type: "expression", priority: 1, formulae: [fileFormula(cf.formula)],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : undefined },
+      }],
+    });
+  }
+  return ws;
+}
+
+export async function writeXlsx(layout: WorkbookLayout, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = layout.properties.creator;
+  wb.title = layout.properties.title;
+  wb.subject = layout.properties.subject ?? "";
+  wb.keywords = layout.properties.keywords ?? "";
+  wb.description = layout.properties.description ?? "";
+  wb.created = options.created ?? new Date();
+  wb.modified = wb.created;
+  wb.calcProperties.fullCalcOnLoad = false;
+  for (const sheet of layout.sheets) renderSheet(wb, sheet, Boolean(options.freeze));
+  for (const [name, ref] of Object.entries(layout.names ?? {})) wb.definedNames.add(ref, name);
+  const buffer = await wb.xlsx.writeBuffer();
+  return postProcessXlsx(new Uint8Array(buffer as ArrayBuffer), layout, options);
+}
+
+export { columnLetter };
