@@ -1,0 +1,677 @@
+/**
+ * The commune's units (đơn vị) and the owner matcher: who leads (Chủ trì) and who partners
+ * (Phối hợp) an activity, as written by people ("Tư pháp", "TP-HT", "Công chức Tư pháp - Hộ tịch",
+ * "Văn hoá thông tin", "Bộ phận Một cửa") resolved to one entry of an editable directory
+ * (the "Đơn vị" sheet).
+ *
+ * Every comparison of unit names goes through ONE canonicaliser, `canonicalUnitKey`.
+ * Matching order (first hit wins; a key claimed by two different units is ambiguous and never
+ * matches):
+ *   1. exact canonical key of a name, alias or abbreviation ("TP-HT" ≡ "tp ht");
+ *   2. the same without spaces ("TPHT", "VH-XH" ≡ "VHXH");
+ *   3. the first segment of a dashed name when it belongs to one unit only ("Tư pháp");
+ *   4. without the commune suffix ("UBND" ≡ "UBND xã", "Công an" ≡ "Công an xã") or a trailing
+ *      commune name ("UBND xã Hồng Lộc" ≡ "UBND xã"), and without parenthesised remarks;
+ *   5. diacritic-free fallback ("tu phap ho tich"): the input may LACK marks a known key has
+ *      but may never carry a different mark, so "Văn hoa" finds "Văn hóa" while "Văn hòa" or
+ *      "Hoa" never do, and a stripped key shared by two units matches neither;
+ *   6. otherwise no unit, and the closest entry (Dice on diacritic-free bigrams) as a suggestion
+ *      when it scores at least `SUGGEST_THRESHOLD`.
+ * Plain TypeScript: no Office, DOM or Node imports.
+ */
+import { normalizeText, newStyleTones, stripDiacritics } from "./text";
+
+export type UnitKind = "single" | "collective" | "outside";
+
+export interface Unit {
+  /** Canonical display name, e.g. "Tư pháp - Hộ tịch". */
+  name: string;
+  /** Other names it is written under (old names, long forms, shortened names). */
+  aliases: string[];
+  abbreviations: string[];
+  /** "single": one accountable post or body; "collective": a group that makes nobody accountable; "outside": not a commune body. */
+  kind: UnitKind;
+  note?: string;
+}
+
+/** How a name was resolved. */
+export type MatchVia = "exact" | "compact" | "shortened" | "suffix" | "diacritics" | "ambiguous" | "fuzzy" | "none";
+
+export interface UnitMatch {
+  /** The unit, when the name resolves to exactly one. */
+  unit: Unit | null;
+  /** Only when `unit` is null: the closest unit, if reasonably close (or the first of several an ambiguous name fits). */
+  suggestion: Unit | null;
+  /** Confidence 0..1: 1 exact, 0.97 compact, 0.95 shortened/suffix, 0.9 diacritic-free, else the suggestion's similarity. */
+  score: number;
+  /** The name as given, normalised for display (NFC, single spaces). */
+  input: string;
+  via: MatchVia;
+  /** When the name fits several units (a key claimed twice in the directory). */
+  candidates?: Unit[];
+}
+
+/** A suggestion is offered from this similarity on. */
+export const SUGGEST_THRESHOLD = 0.6;
+
+// ---------------------------------------------------------------------------------------------
+// The canonicaliser
+
+const STRIP_CACHE = new Map<string, string>();
+function stripChar(c: string): string {
+  let s = STRIP_CACHE.get(c);
+  if (s === undefined) {
+    s = stripDiacritics(c);
+    STRIP_CACHE.set(c, s);
+  }
+  return s;
+}
+
+/**
+ * True when `input` is `known` with some (or none, or all) of its diacritics removed: each
+ * character equals the known one or its stripped form. Never true when the input carries a mark
+ * the known key does not have ("hòa" vs "hóa", "hóa" vs "hoa").
+ */
+export function diacriticCompatible(input: string, known: string): boolean {
+  if (input.length !== known.length) return false;
+  for (let i = 0; i < input.length; i++) {
+    const a = input[i];
+    const b = known[i];
+    if (a !== b && a !== stripChar(b)) return false;
+  }
+  return true;
+}
+
+function wordsCompatible(words: string[], at: number, pattern: string[]): boolean {
+  if (at + pattern.length > words.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (!diacriticCompatible(words[at + k], pattern[k])) return false;
+  return true;
+}
+
+/** Spelled-out phrases folded to the abbreviation everyone writes (compared diacritic-tolerantly). */
+const CONTRACTIONS: Array<[string[], string]> = [
+  [["ủy", "ban", "nhân", "dân"], "ubnd"],
+  [["hội", "đồng", "nhân", "dân"], "hđnd"],
+  [["cải", "cách", "hành", "chính"], "cchc"],
+  [["thủ", "tục", "hành", "chính"], "tthc"],
+  [["mặt", "trận", "tổ", "quốc"], "mttq"],
+  [["ủy", "ban", "mttq"], "mttq"],
+  [["ubmttq"], "mttq"],
+];
+
+/** Titles and generic heads dropped from the front ("Công chức Tư pháp", "Đ/c …", "Bộ phận Một cửa", "Ban Chỉ huy …"). */
+const PREFIXES: string[][] = [["công", "chức"], ["cán", "bộ"], ["bộ", "phận"], ["đồng", "chí"], ["ban"]];
+
+/** Words that cannot carry a name on their own: a prefix is kept rather than leave only these. */
+const GENERIC_WORDS = new Set(["xã", "cấp", "của", "tại", "huyện", "tỉnh", "các", "và", "xa", "cap", "cua", "tai", "huyen", "tinh", "cac", "va"]);
+
+function contract(words: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let hit = false;
+    for (const [pattern, abbr] of CONTRACTIONS) {
+      if (wordsCompatible(words, i, pattern)) {
+        out.push(abbr);
+        i += pattern.length;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) out.push(words[i++]);
+  }
+  return out;
+}
+
+function stripPrefix(words: string[]): string[] {
+  for (const p of PREFIXES) {
+    if (wordsCompatible(words, 0, p)) {
+      const rest = words.slice(p.length);
+      if (rest.some((w) => !GENERIC_WORDS.has(w))) return rest;
+    }
+  }
+  return words;
+}
+
+const MARKS = /\p{M}+/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+function keyPass(input: string): string {
+  let s = normalizeText(input).toLowerCase().normalize("NFC");
+  s = newStyleTones(s);
+  s = s.replace(/&/g, " và ");
+  // "Đ/c", "đ.c", "d/c" (đồng chí) before the slash goes.
+  s = s.replace(/^\s*[đd]\s*[/.]\s*c(?![\p{L}\p{N}])\.?/u, " đồng chí ");
+  s = s.replace(MARKS, "").replace(NON_WORD, " ").trim();
+  if (!s) return "";
+  let words = s.split(" ");
+  for (;;) {
+    const next = stripPrefix(contract(words));
+    if (next.length === words.length && next.every((w, i) => w === words[i])) break;
+    words = next;
+  }
+  return words.join(" ");
+}
+
+/**
+ * The one canonical key for unit names: NFC, lower case, new-style tones ("hoá" → "hóa",
+ * "uỷ" → "ủy"), "&" → "và", dashes and any other punctuation → word breaks ("Tư pháp-Hộ tịch",
+ * "Tư pháp – Hộ tịch", "Tư pháp Hộ tịch" are one key), spelled-out "Ủy ban nhân dân",
+ * "Hội đồng nhân dân", "cải cách hành chính", "thủ tục hành chính", "Mặt trận Tổ quốc" folded to
+ * UBND, HĐND, CCHC, TTHC, MTTQ, and leading "Công chức", "Cán bộ", "Bộ phận", "Đ/c", "Đồng chí",
+ * "Ban" dropped (never leaving only "xã"/"cấp"/"của"…). Diacritics are kept. Idempotent.
+ */
+export function canonicalUnitKey(name: string): string {
+  let k = keyPass(name);
+  // Each pass only normalises and shortens; a second pass is a no-op in practice, the loop is a guard.
+  for (let i = 0; i < 3; i++) {
+    const next = keyPass(k);
+    if (next === k) break;
+    k = next;
+  }
+  return k;
+}
+
+/** The key without a commune suffix ("… xã", "… cấp xã", "… của xã", "… tại xã"); the key itself when nothing would remain. */
+function withoutCommuneSuffix(key: string): string {
+  const m = /^(.*?)(?: (?:của|cấp|tại|ở|cua|cap|tai|o))? (?:xã|xa)$/u.exec(key);
+  return m && m[1] ? m[1] : key;
+}
+
+/** "ubnd xã hồng lộc" → "ubnd xã": a trailing commune name (at most 3 words) after "xã". */
+function withoutCommuneName(key: string): string | null {
+  const words = key.split(" ");
+  for (let i = words.length - 2; i >= 1 && words.length - 1 - i <= 3; i--) {
+    if (words[i] === "xã" || words[i] === "xa") return words.slice(0, i + 1).join(" ");
+  }
+  return null;
+}
+
+function compact(key: string): string {
+  return key.replace(/ /g, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The default directory
+
+function u(name: string, kind: UnitKind, aliases: string[] = [], abbreviations: string[] = [], note?: string): Unit {
+  return note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind };
+}
+
+const NOBODY = "Tập thể: không chỉ rõ ai chịu trách nhiệm, nên giao một đơn vị chủ trì cụ thể.";
+const TEMPLATE = "Cấp tỉnh: thường là dòng còn sót từ mẫu kế hoạch của tỉnh.";
+
+/**
+ * The standard commune posts (Nghị định 33/2023/NĐ-CP), the commune's bodies, the collectives and
+ * the outside bodies written in commune CCHC plans: every owner and partner of the Hồng Lộc 2024
+ * appendix resolves to one of these. Editable through the "Đơn vị" sheet.
+ */
+export const DEFAULT_UNITS: Unit[] = [
+  // Commune civil-servant posts
+  u("Văn phòng - Thống kê", "single",
+    ["Văn phòng", "Thống kê", "Văn phòng HĐND và UBND xã", "Văn phòng HĐND - UBND xã", "Văn phòng UBND xã"],
+    ["VP-TK", "VP"]),
+  u("Tư pháp - Hộ tịch", "single",
+    ["Tư pháp", "Hộ tịch", "Công chức Tư pháp - Hộ tịch"],
+    ["TP-HT", "TP - HT"],
+    "Chủ trì kế hoạch CCHC: tổng hợp, theo dõi, báo cáo."),
+  u("Địa chính - Xây dựng", "single",
+    ["Địa chính", "Địa chính - Nông nghiệp - Xây dựng và Môi trường", "Địa chính - Xây dựng - Đô thị và Môi trường",
+      "Địa chính - Xây dựng - Môi trường", "Địa chính - Nông nghiệp", "Địa chính - Môi trường", "Địa chính - Xây dựng - Nông nghiệp"],
+    ["ĐC-XD", "ĐC-NN-XD-MT", "ĐC-XD-ĐT-MT", "ĐC-XD-MT"],
+    "Xã: Địa chính - Nông nghiệp - Xây dựng và Môi trường; phường, thị trấn: Địa chính - Xây dựng - Đô thị và Môi trường."),
+  u("Tài chính - Kế toán", "single", ["Tài chính", "Kế toán", "Tài chính - Ngân sách"], ["TC-KT"]),
+  u("Văn hóa - Xã hội", "single",
+    ["Văn hóa", "Văn hóa - Thông tin", "Văn hóa - Thông tin - Thể thao", "Văn hóa - Thể thao", "Văn hóa - Thông tin - Truyền thanh",
+      "Lao động - Thương binh và Xã hội", "Lao động - Thương binh - Xã hội", "Chính sách xã hội"],
+    ["VH-XH", "VH-TT", "VH", "VHTT-TT", "LĐ-TB&XH", "LĐTBXH", "LĐ-TBXH"],
+    "Tên cũ: Văn hóa - Thông tin; kiêm lĩnh vực Lao động - Thương binh và Xã hội."),
+  u("Chỉ huy trưởng Quân sự", "single",
+    ["Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự xã", "Chỉ huy trưởng Quân sự xã", "Quân sự", "Quân sự xã", "Xã đội", "Xã đội trưởng"],
+    ["CHT QS", "CHT BCHQS", "BCH QS", "BCHQS", "CHQS", "QS"]),
+  u("Công an xã", "single", ["Công an", "Trưởng Công an xã"], ["CA xã", "CA"]),
+  u("Bộ phận tiếp nhận và trả kết quả", "single",
+    ["Bộ phận Một cửa", "Một cửa", "Bộ phận tiếp nhận và trả kết quả xã", "Bộ phận tiếp nhận và trả kết quả của xã",
+      "Bộ phận tiếp nhận và trả kết quả cấp xã", "Bộ phận Một cửa, một cửa liên thông", "Bộ phận tiếp nhận và trả kết quả giải quyết TTHC",
+      "Trung tâm Phục vụ hành chính công xã"],
+    ["BPMC", "BP1C", "TN&TKQ", "BP TN&TKQ", "TN&TKQ xã"],
+    "Gọi là Bộ phận Một cửa từ năm 2025."),
+  u("Tổ kiểm tra CCHC xã", "single",
+    ["Tổ kiểm tra CCHC", "Tổ kiểm tra cải cách hành chính xã", "Đoàn kiểm tra CCHC xã", "Tổ kiểm tra"],
+    ["TKT CCHC"],
+    "Tổ công tác do Chủ tịch UBND xã thành lập; tổ trưởng chịu trách nhiệm."),
+  // Commune leadership and bodies
+  u("Chủ tịch UBND xã", "single", ["Chủ tịch UBND", "Chủ tịch xã", "Chủ tịch"], ["CT UBND xã", "CT UBND", "CT xã"]),
+  u("Phó Chủ tịch UBND xã", "single",
+    ["Phó Chủ tịch UBND", "Phó Chủ tịch xã", "Phó Chủ tịch", "Các Phó Chủ tịch UBND xã", "Các phó Chủ tịch UBND xã"],
+    ["PCT UBND xã", "PCT UBND", "PCT"]),
+  u("UBND xã", "single", ["Lãnh đạo UBND xã", "Thường trực UBND xã"], ["UBND"]),
+  u("HĐND xã", "single", ["Thường trực HĐND xã"], ["HĐND"]),
+  u("Đảng ủy xã", "single", ["Đảng ủy", "Ban Thường vụ Đảng ủy xã", "Thường trực Đảng ủy xã"], ["ĐU"]),
+  u("Ủy ban Mặt trận Tổ quốc xã", "single", ["Mặt trận Tổ quốc xã", "Mặt trận Tổ quốc", "Mặt trận"], ["MTTQ xã", "MTTQ", "UBMTTQ xã"]),
+  u("Đoàn Thanh niên xã", "single", ["Đoàn Thanh niên", "Đoàn TNCS Hồ Chí Minh xã", "Xã Đoàn", "Đoàn xã"], ["ĐTN"]),
+  u("Hội Liên hiệp Phụ nữ xã", "single", ["Hội Phụ nữ xã", "Hội Phụ nữ", "Hội LHPN xã"], ["LHPN", "HPN"]),
+  u("Hội Nông dân xã", "single", ["Hội Nông dân"], ["HND"]),
+  u("Hội Cựu chiến binh xã", "single", ["Hội Cựu chiến binh", "Hội CCB xã", "Hội CCB"], ["CCB"]),
+  u("Đài Truyền thanh xã", "single", ["Đài Truyền thanh", "Đài phát thanh xã", "Đài truyền thanh cơ sở"]),
+  u("Trạm Y tế xã", "single", ["Trạm Y tế"], ["TYT"]),
+  // Collectives
+  u("Các ban, ngành cấp xã", "collective",
+    ["Các ban ngành cấp xã", "Các ban, ngành", "Các ngành", "Các ban, ngành xã", "Các ban, ngành của xã", "Các đơn vị cấp xã"],
+    [], NOBODY),
+  u("Các ban, ngành liên quan", "collective",
+    ["Các ban, ngành có liên quan", "Các ngành liên quan", "Các đơn vị liên quan", "Các bộ phận liên quan", "Các ban ngành liên quan", "Các đơn vị có liên quan"],
+    [], NOBODY),
+  u("Các ban, ngành, đoàn thể", "collective",
+    ["Các ban ngành, đoàn thể", "Các ban, ngành, đoàn thể cấp xã", "Các ban, ngành, đoàn thể xã", "Các ban ngành đoàn thể"],
+    [], NOBODY),
+  u("Các cơ quan chủ trì các lĩnh vực CCHC xã", "collective",
+    ["Các cơ quan chủ trì CCHC của xã", "Các cơ quan chủ trì CCHC xã", "Các cơ quan chủ trì các lĩnh vực CCHC", "Các cơ quan chủ trì"],
+    [], NOBODY),
+  u("Các cơ quan liên quan khác", "collective",
+    ["Các cơ quan liên quan", "Các cơ quan có liên quan", "Các cơ quan, đơn vị liên quan", "Các cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị"],
+    [], NOBODY),
+  u("Các tổ chức đoàn thể", "collective",
+    ["Các đoàn thể", "Các tổ chức đoàn thể cấp xã", "Các tổ chức chính trị - xã hội", "Mặt trận Tổ quốc và các đoàn thể",
+      "MTTQ và các đoàn thể", "Ủy ban Mặt trận Tổ quốc và các tổ chức đoàn thể cấp xã", "MTTQ và các tổ chức đoàn thể", "Các hội, đoàn thể"],
+    [], NOBODY),
+  u("Các thôn", "collective", ["Các thôn, xóm", "Các thôn, tổ dân phố", "Trưởng thôn", "Các trưởng thôn", "Các thôn, xóm trên địa bàn"], [], NOBODY),
+  u("Cán bộ, công chức xã", "collective",
+    ["Cán bộ, công chức", "Cán bộ, công chức, viên chức", "Toàn thể cán bộ, công chức"],
+    ["CBCC", "CBCC xã", "CBCCVC"], NOBODY),
+  // Outside the commune
+  u("UBND huyện", "outside", ["UBND cấp huyện", "Lãnh đạo UBND huyện"], [], "Cấp huyện (không còn từ 01/7/2025)."),
+  u("Chủ tịch UBND huyện", "outside", [], ["CT UBND huyện"]),
+  u("HĐND huyện", "outside"),
+  u("Huyện ủy", "outside"),
+  u("Phòng Nội vụ huyện", "outside", ["Phòng Nội vụ", "Phòng Nội vụ cấp huyện"], ["PNV"]),
+  u("Phòng Tư pháp huyện", "outside", ["Phòng Tư pháp"]),
+  u("Phòng Văn hóa và Thông tin huyện", "outside", ["Phòng Văn hóa - Thông tin huyện", "Phòng Văn hóa và Thông tin", "Phòng VH-TT huyện"]),
+  u("Phòng Tài chính - Kế hoạch huyện", "outside", ["Phòng Tài chính - Kế hoạch", "Phòng TC-KH huyện"]),
+  u("Phòng Tài nguyên và Môi trường huyện", "outside", ["Phòng Tài nguyên và Môi trường", "Phòng TN&MT huyện", "Phòng TN&MT"]),
+  u("Văn phòng HĐND và UBND huyện", "outside", ["Văn phòng HĐND - UBND huyện", "Văn phòng UBND huyện"]),
+  u("Trung tâm Hành chính công huyện", "outside", ["Trung tâm Hành chính công cấp huyện", "Trung tâm Hành chính công"]),
+  u("Công an huyện", "outside"),
+  u("Ban Chỉ huy Quân sự huyện", "outside", [], ["BCHQS huyện"]),
+  u("HĐND tỉnh và UBND tỉnh", "outside", ["HĐND và UBND tỉnh", "HĐND, UBND tỉnh"], [], TEMPLATE),
+  u("UBND tỉnh", "outside", [], [], TEMPLATE),
+  u("Chủ tịch UBND tỉnh", "outside", [], ["CT UBND tỉnh"], TEMPLATE),
+  u("HĐND tỉnh", "outside", [], [], TEMPLATE),
+  u("Tỉnh ủy", "outside"),
+  u("Sở Nội vụ", "outside", ["Sở Nội vụ tỉnh"], ["SNV"]),
+  u("Sở Tư pháp", "outside"),
+  u("Sở Thông tin và Truyền thông", "outside", ["Sở TT&TT"], ["STTTT"]),
+  u("Trung tâm Phục vụ hành chính công tỉnh", "outside"),
+  u("Bộ Nội vụ", "outside", [], ["BNV"]),
+  u("Hội đồng thẩm định CCHC Trung ương", "outside", ["Hội đồng thẩm định CCHC"]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// The directory
+
+type Index = Map<string, Set<number>>;
+
+function addTo(index: Index, key: string, unit: number): void {
+  if (!key) return;
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(unit);
+}
+
+interface FuzzyEntry {
+  unit: number;
+  /** Sorted bigram ids of the spaceless key, diacritic-free and as written. */
+  plain: Int32Array;
+  marked: Int32Array;
+}
+
+const SEPARATOR_IN_NAME = /[,;&\n]|\svà\s/iu;
+const CACHE_LIMIT = 20000;
+
+function uniqueUnit(set: Set<number> | undefined): number | -1 | -2 {
+  if (!set || set.size === 0) return -1;
+  if (set.size > 1) return -2;
+  return set.values().next().value as number;
+}
+
+export class UnitDirectory {
+  private readonly units: Unit[];
+  private readonly exact: Index = new Map();
+  private readonly compactIndex: Index = new Map();
+  private readonly shortened: Index = new Map();
+  private readonly suffixless: Index = new Map();
+  /** Diacritic-free key → the known keys (and their units) that strip to it. */
+  private readonly stripped = new Map<string, Array<{ key: string; unit: number }>>();
+  private readonly fuzzy: FuzzyEntry[] = [];
+  private readonly gramIds = new Map<string, number>();
+  /** Keys (and suffixless keys) of names written with a separator inside: `splitPartners` keeps them whole. */
+  readonly protectedKeys = new Set<string>();
+  private readonly cache = new Map<string, UnitMatch>();
+
+  constructor(units: Unit[]) {
+    this.units = units.map((x) => ({
+      name: normalizeText(x.name),
+      aliases: (x.aliases ?? []).map((a) => normalizeText(a)).filter(Boolean),
+      abbreviations: (x.abbreviations ?? []).map((a) => normalizeText(a)).filter(Boolean),
+      kind: x.kind === "collective" || x.kind === "outside" ? x.kind : "single",
+      ...(x.note ? { note: normalizeText(x.note) } : {}),
+    }));
+    const strippedSeen = new Set<string>();
+    this.units.forEach((unit, i) => {
+      const written = [unit.name, ...unit.aliases, ...unit.abbreviations];
+      for (const raw of written) {
+        const key = canonicalUnitKey(raw);
+        if (!key) continue;
+        addTo(this.exact, key, i);
+        addTo(this.compactIndex, compact(key), i);
+        const base = withoutCommuneSuffix(key);
+        addTo(this.suffixless, base, i);
+        for (const k of new Set([key, base])) {
+          const s = stripDiacritics(k);
+          const tag = `${s}\u0000${k}\u0000${i}`;
+          if (!strippedSeen.has(tag)) {
+            strippedSeen.add(tag);
+            const list = this.stripped.get(s) ?? [];
+            list.push({ key: k, unit: i });
+            this.stripped.set(s, list);
+          }
+        }
+        if (SEPARATOR_IN_NAME.test(raw)) {
+          this.protectedKeys.add(key);
+          this.protectedKeys.add(base);
+        }
+      }
+      for (const raw of [unit.name, ...unit.aliases]) {
+        // Shortened names: the first segment of a dashed name ("Tư pháp" of "Tư pháp - Hộ tịch").
+        const parts = normalizeText(raw).split(/\s*[-\u2010-\u2015\u2212]\s*/);
+        if (parts.length > 1) addTo(this.shortened, canonicalUnitKey(parts[0]), i);
+        const key = canonicalUnitKey(raw);
+        if (key.length >= 2) this.fuzzy.push({ unit: i, plain: this.gramsOf(stripDiacritics(key)), marked: this.gramsOf(key) });
+      }
+    });
+    // A shortened name never overrides an explicit key of another unit.
+    for (const [key, set] of this.shortened) {
+      const owner = this.exact.get(key);
+      if (owner) for (const i of owner) set.add(i);
+    }
+  }
+
+  all(): Unit[] {
+    return this.units.slice();
+  }
+
+  /** Keys claimed by more than one unit (an editing mistake in the "Đơn vị" sheet). */
+  conflicts(): Array<{ key: string; units: Unit[] }> {
+    const out: Array<{ key: string; units: Unit[] }> = [];
+    for (const [key, set] of this.exact) if (set.size > 1) out.push({ key, units: [...set].map((i) => this.units[i]) });
+    return out;
+  }
+
+  match(name: string): UnitMatch {
+    const raw = typeof name === "string" ? name : name === null || name === undefined ? "" : String(name);
+    const cached = this.cache.get(raw);
+    if (cached) return cached;
+    const result = Object.freeze(this.resolve(raw));
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(raw, result);
+    return result;
+  }
+
+  /** Splits a partner cell (see `splitPartners`) and matches each name. */
+  matchList(text: string): UnitMatch[] {
+    return splitPartners(text, this).map((p) => this.match(p));
+  }
+
+  private resolve(raw: string): UnitMatch {
+    const input = normalizeText(raw);
+    const none: UnitMatch = { unit: null, suggestion: null, score: 0, input, via: "none" };
+    const key = canonicalUnitKey(raw);
+    if (!key) return none;
+    const forms = [key];
+    const noParens = canonicalUnitKey(raw.replace(/\([^()]*\)?/g, " "));
+    if (noParens && noParens !== key) forms.push(noParens);
+    const ambiguous: Set<number> = new Set();
+
+    const tryIndex = (index: Index, k: string): number => {
+      const set = index.get(k);
+      const hit = uniqueUnit(set);
+      if (hit === -2 && set) for (const i of set) ambiguous.add(i);
+      return hit;
+    };
+    const found = (i: number, via: MatchVia, score: number): UnitMatch => ({ unit: this.units[i], suggestion: null, score, input, via });
+
+    for (const f of forms) {
+      const i = tryIndex(this.exact, f);
+      if (i >= 0) return found(i, "exact", 1);
+    }
+    for (const f of forms) {
+      const i = tryIndex(this.compactIndex, compact(f));
+      if (i >= 0) return found(i, "compact", 0.97);
+    }
+    for (const f of forms) {
+      const i = tryIndex(this.shortened, f);
+      if (i >= 0) return found(i, "shortened", 0.95);
+    }
+    for (const f of forms) {
+      const variants = [withoutCommuneSuffix(f)];
+      const cut = withoutCommuneName(f);
+      if (cut) variants.push(cut, withoutCommuneSuffix(cut));
+      for (const v of variants) {
+        let i = tryIndex(this.exact, v);
+        if (i < 0) i = tryIndex(this.suffixless, v);
+        if (i >= 0) return found(i, "suffix", 0.95);
+      }
+    }
+    for (const f of forms) {
+      const variants = new Set([f, withoutCommuneSuffix(f)]);
+      const units = new Set<number>();
+      for (const v of variants) {
+        for (const cand of this.stripped.get(stripDiacritics(v)) ?? []) {
+          if (diacriticCompatible(v, cand.key)) units.add(cand.unit);
+        }
+      }
+      if (units.size === 1) return found(units.values().next().value as number, "diacritics", 0.9);
+      for (const i of units) ambiguous.add(i);
+    }
+    if (ambiguous.size > 0) {
+      const candidates = [...ambiguous].map((i) => this.units[i]);
+      return { unit: null, suggestion: candidates[0], score: 0.9, input, via: "ambiguous", candidates };
+    }
+    // Fuzzy: a suggestion only. The score averages Dice on diacritic-free and on marked bigrams,
+    // so "Văn hòa" (same letters, another word) scores below an exact spelling.
+    const plain = this.gramsOf(stripDiacritics(key), false);
+    const marked = this.gramsOf(key, false);
+    let best = -1;
+    let bestScore = 0;
+    for (const e of this.fuzzy) {
+      const s = (dice(plain, e.plain) + dice(marked, e.marked)) / 2;
+      if (s > bestScore) {
+        bestScore = s;
+        best = e.unit;
+      }
+    }
+    if (best >= 0 && bestScore >= SUGGEST_THRESHOLD) {
+      return { unit: null, suggestion: this.units[best], score: Math.round(bestScore * 1000) / 1000, input, via: "fuzzy" };
+    }
+    return none;
+  }
+
+  private gramsOf(key: string, register = true): Int32Array {
+    const s = key.replace(/ /g, "");
+    const ids: number[] = [];
+    for (let i = 0; i < s.length - 1; i++) {
+      const g = s.slice(i, i + 2);
+      let id = this.gramIds.get(g);
+      if (id === undefined) {
+        if (!register) {
+          ids.push(-1 - i); // unknown bigram: counts in the length, matches nothing
+          continue;
+        }
+        id = this.gramIds.size;
+        this.gramIds.set(g, id);
+      }
+      ids.push(id);
+    }
+    return Int32Array.from(ids).sort();
+  }
+}
+
+/** Dice coefficient of two sorted bigram-id multisets. */
+function dice(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      if (a[i] >= 0) common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+let defaultDirectory: UnitDirectory | null = null;
+/** The directory over `DEFAULT_UNITS`, built once. */
+export function defaultUnitDirectory(): UnitDirectory {
+  if (!defaultDirectory) defaultDirectory = new UnitDirectory(DEFAULT_UNITS);
+  return defaultDirectory;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partner lists
+
+const SPLIT = /(\s*[,;，；\n][\s,;，；\n]*(?:và\s+)?|\s+và\s+|\s*&\s*)/iu;
+const LINE_BREAK_ONLY = /^[ \t]*\n[\s]*$/;
+const MAX_MERGE = 6;
+
+function cleanPiece(s: string): string {
+  return normalizeText(s)
+    .replace(/^[\s\-–—+•*·.:]+/u, "")
+    .replace(/[\s.:;,]+$/u, "")
+    .trim();
+}
+
+/**
+ * Splits a Phối hợp cell into names: on commas, semicolons, line breaks, "&" and " và ", but
+ * never inside a known name written with one of those ("Bộ phận tiếp nhận và trả kết quả",
+ * "HĐND tỉnh và UBND tỉnh", "Các ban, ngành cấp xã", "Các cơ quan, đơn vị liên quan"). Text
+ * wrapped over several lines (a pasted PDF cell: "Văn \nPhòng") is rejoined when the joined
+ * lines name a known unit and one of the lines alone does not. Leading bullets and trailing
+ * punctuation are dropped, empty pieces skipped; order is kept.
+ */
+export function splitPartners(text: string, directory: UnitDirectory = defaultUnitDirectory()): string[] {
+  const s = normalizeText(text, true);
+  if (!s) return [];
+  const parts = s.split(SPLIT);
+  // parts alternates piece, separator, piece, …
+  const pieces: string[] = [];
+  const seps: string[] = [];
+  for (let i = 0; i < parts.length; i++) (i % 2 === 0 ? pieces : seps).push(parts[i] ?? "");
+  const known = pieces.map((p) => directory.match(p).unit !== null);
+  const out: string[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let taken = i;
+    let text = pieces[i];
+    for (let j = Math.min(pieces.length - 1, i + MAX_MERGE); j > i; j--) {
+      let merged = pieces[i];
+      let wrappedOnly = true;
+      for (let k = i + 1; k <= j; k++) {
+        merged += seps[k - 1] + pieces[k];
+        if (!LINE_BREAK_ONLY.test(seps[k - 1])) wrappedOnly = false;
+      }
+      const key = canonicalUnitKey(merged);
+      const isProtected = directory.protectedKeys.has(key) || directory.protectedKeys.has(withoutCommuneSuffix(key));
+      const isWrapped =
+        !isProtected && wrappedOnly && known.slice(i, j + 1).some((x) => !x) && directory.match(merged).unit !== null;
+      if (isProtected || isWrapped) {
+        taken = j;
+        text = merged.replace(/\s*\n\s*/g, " ");
+        break;
+      }
+    }
+    const piece = cleanPiece(text);
+    if (piece && /[\p{L}\p{N}]/u.test(piece)) out.push(piece);
+    i = taken + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The "Đơn vị" sheet
+
+export const UNIT_SHEET_HEADER = ["Tên đơn vị", "Tên khác", "Viết tắt", "Loại", "Ghi chú"] as const;
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  single: "Đơn vị",
+  collective: "Tập thể",
+  outside: "Ngoài xã",
+};
+
+/** "Đơn vị" / "Tập thể" / "Ngoài xã" (any case, with or without marks, or English); blank or unknown → "single". */
+export function parseUnitKind(label: unknown): UnitKind {
+  const k = stripDiacritics(canonicalUnitKey(String(label ?? "")));
+  if (/^(tap the|collective|nhom|tap hop|chung)\b/.test(k)) return "collective";
+  if (/^(ngoai xa|ngoai|outside|external|cap tren|ben ngoai|don vi ngoai|co quan cap tren)\b/.test(k)) return "outside";
+  return "single";
+}
+
+function cellText(v: unknown): string {
+  return v === null || v === undefined ? "" : normalizeText(v, true);
+}
+
+function splitList(v: unknown, separators: RegExp): string[] {
+  return cellText(v)
+    .split(separators)
+    .map((x) => normalizeText(x))
+    .filter(Boolean);
+}
+
+function isHeaderRow(row: unknown[]): boolean {
+  const k = stripDiacritics(canonicalUnitKey(String(row[0] ?? "")));
+  return k === "ten don vi" || k === "ten" || k === "name" || k === "unit" || k === "don vi";
+}
+
+/**
+ * Reads the "Đơn vị" sheet (Tên đơn vị | Tên khác | Viết tắt | Loại | Ghi chú). A header row is
+ * skipped, as are rows without a name; aliases are separated by ";" or line breaks (names may
+ * contain commas), abbreviations by ";", "," or line breaks; unknown kinds read as "Đơn vị".
+ * Rows whose names share a canonical key are merged (aliases and abbreviations united).
+ */
+export function unitsFromSheetRows(rows: unknown[][]): Unit[] {
+  const out: Unit[] = [];
+  const byKey = new Map<string, Unit>();
+  (rows ?? []).forEach((row, r) => {
+    if (!Array.isArray(row)) return;
+    if (r === 0 && isHeaderRow(row)) return;
+    const name = normalizeText(cellText(row[0]));
+    const key = canonicalUnitKey(name);
+    if (!key) return;
+    const aliases = splitList(row[1], /[;\n]/);
+    const abbreviations = splitList(row[2], /[;,\n]/);
+    const kind = parseUnitKind(row[3]);
+    const note = normalizeText(cellText(row[4]));
+    const existing = byKey.get(key);
+    if (existing) {
+      for (const a of aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+      for (const a of abbreviations) if (!existing.abbreviations.includes(a)) existing.abbreviations.push(a);
+      if (note && !existing.note) existing.note = note;
+      return;
+    }
+    const unit: Unit = note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind };
+    byKey.set(key, unit);
+    out.push(unit);
+  });
+  return out;
+}
+
+/** The "Đơn vị" sheet's rows, header first; aliases and abbreviations joined with "; ". */
+export function unitsToSheetRows(units: Unit[]): string[][] {
+  return [
+    [...UNIT_SHEET_HEADER],
+    ...units.map((x) => [x.name, x.aliases.join("; "), x.abbreviations.join("; "), UNIT_KIND_LABELS[x.kind] ?? UNIT_KIND_LABELS.single, x.note ?? ""]),
+  ];
+}
