@@ -59,6 +59,8 @@ export interface Plan {
   groups: Group[];
   activities: Activity[];
   indicators: Indicator[];
+  /** The appendix's own title lines as written, checked for provincial-template leftovers. */
+  appendixHeader?: string[];
 }
 
 export const ACTIVITY_TEXT_FIELDS = [

@@ -392,4 +392,11 @@ export const HONG_LOC_2024: Plan = {
   groups: GROUPS,
   activities: makeActivities(ROWS),
   indicators: INDICATORS,
+  // The appendix heading as printed: the blank number and date and "của Chủ tịch UBND tỉnh" are
+  // left over from the provincial template (the validator reports them).
+  appendixHeader: [
+    "PHỤ LỤC",
+    "KHUNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM NĂM 2024",
+    "(ban hành kèm theo Quyết định số /QĐ-UBND ngày /12/2023 của Chủ tịch UBND tỉnh)",
+  ],
 };

@@ -36,7 +36,7 @@ function dateCell(iso: string | null | undefined, style: Cell["style"] = "date")
 
 /** Computes one activity's derived fields exactly as the formulas will. */
 export function deriveActivity(a: Activity, progress: ActivityProgress, year: number, asOf: string) {
-  const deadline = parseDeadline(a.deadline, year, progress.userDeadline ?? null);
+  const deadline = parseDeadline(a.deadline, year, progress.userDeadline ?? null, { overrideDated: true });
   const status = computeStatus(deadline, progress.completedOn ?? null, asOf);
   return { deadline, status };
 }

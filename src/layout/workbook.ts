@@ -5,20 +5,30 @@ import { planSheet } from "./planSheet";
 import { unitsSheet } from "./unitsSheet";
 import { indicatorsSheet } from "./indicatorsSheet";
 import { settingsSheet } from "./settingsSheet";
+import { addPlanChecks, checksSheet } from "./checksSheet";
+import { validatePlan, type ValidateOptions } from "../core/validate/validate";
 import type { SheetLayout, WorkbookLayout } from "./types";
 
 export interface WorkbookOptions {
   units?: Unit[];
-  /** Extra sheets built by later steps (checks, log, reports), appended in order. */
+  /** Extra sheets built by later steps (log, reports), appended in order. */
   extraSheets?: SheetLayout[];
+  /** When the checks ran, shown on the "Kiểm tra" sheet (defaults to the as-of date). */
+  checkedAt?: string;
+  validation?: Pick<ValidateOptions, "config" | "headerLines">;
 }
 
 export function buildWorkbookLayout(model: WorkbookModel, options: WorkbookOptions = {}): WorkbookLayout {
   const names: Record<string, string> = {};
+  const units = options.units ?? DEFAULT_UNITS;
+  const findings = validatePlan(model.plan, { ...options.validation, units, asOf: model.settings.asOf, progress: model.progress });
+  const plan = planSheet(model);
+  addPlanChecks(plan, model.plan.activities.length, units.length);
   const sheets: SheetLayout[] = [
-    planSheet(model),
+    plan,
+    checksSheet(findings, model.plan.activities, names, options.checkedAt ?? model.settings.asOf),
     indicatorsSheet(model),
-    unitsSheet(options.units ?? DEFAULT_UNITS),
+    unitsSheet(units),
     settingsSheet(model.settings, names),
     ...(options.extraSheets ?? []),
   ];

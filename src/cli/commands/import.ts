@@ -1,18 +1,33 @@
-import { HONG_LOC_2024 } from "../../data/hongLoc2024";
 import { planToJson } from "../../core/contract";
-import { parseArgs, UsageError } from "../args";
+import { defaultSettings } from "../../core/settings";
+import { buildWorkbookLayout } from "../../layout/workbook";
+import { writeXlsx } from "../../render/exceljs";
+import { parseArgs, stringFlag, UsageError } from "../args";
+import { loadPlan } from "../loadPlan";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
 export const importCommand: Command = {
   name: "import",
-  usage: "import (FILE.docx|FILE.xlsx|--default) [--json] [--out WORKBOOK.xlsx]",
+  usage: "import (FILE.docx|FILE.xlsx|--default) [--json] [--out WORKBOOK.xlsx] [--year Y] [--commune NAME]",
   summary: "Đọc phụ lục kế hoạch / read a plan's appendix",
   async run(argv: string[], io: Io) {
-    const args = parseArgs(argv, { booleans: ["default", "json"], values: ["out", "year", "sheet"] });
+    const args = parseArgs(argv, { booleans: ["default", "json"], values: ["out", "year", "commune", "sheet"] });
     if (!args.flags.default && args.positional.length !== 1) throw new UsageError("give one FILE.docx|FILE.xlsx, or --default");
     if (args.flags.default && args.positional.length) throw new UsageError("--default takes no file");
-    const plan = HONG_LOC_2024;
+    if (!args.flags.json && !args.flags.out) throw new UsageError("say what to produce: --json and/or --out WORKBOOK.xlsx");
+    const yearText = stringFlag(args, "year");
+    const year = yearText ? Number(yearText) : undefined;
+    if (yearText && (!Number.isInteger(year) || year! < 1900 || year! > 2200)) throw new UsageError(`--year must be a year, got ${yearText}`);
+    const { plan, warnings, headerLines } = await loadPlan(
+      { file: args.positional[0], useDefault: Boolean(args.flags.default), year, commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+    for (const w of warnings) io.err(`Lưu ý / note: ${w}`);
+    const out = stringFlag(args, "out");
+    if (out) {
+      const layout = buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "custom" }, { validation: { headerLines } });
+      io.writeFile(out, await writeXlsx(layout));
+      if (!args.flags.json) io.out(`${plan.activities.length} hoạt động / activities, ${plan.groups.length} nhóm / groups → ${out}`);
+    }
     if (args.flags.json) io.out(JSON.stringify(planToJson(plan), null, 2));
     return 0;
   },

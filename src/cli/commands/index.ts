@@ -1,6 +1,8 @@
 import type { Io } from "../io";
 import { demoCommand } from "./demo";
 import { importCommand } from "./import";
+import { validateCommand } from "./validate";
+import { deadlineCommand } from "./deadline";
 
 export interface Command {
   name: string;
@@ -9,4 +11,4 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [demoCommand, importCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, validateCommand, deadlineCommand];

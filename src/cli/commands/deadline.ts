@@ -1,0 +1,22 @@
+import { parseDeadline } from "../../core/deadline";
+import { parseArgs, stringFlag, UsageError } from "../args";
+import type { Io } from "../io";
+import type { Command } from "./index";
+
+export const deadlineCommand: Command = {
+  name: "deadline",
+  usage: 'deadline "TEXT" [--year 2024] [--json]',
+  summary: "Đọc một thời hạn / parse one deadline text",
+  async run(argv: string[], io: Io) {
+    const args = parseArgs(argv, { booleans: ["json"], values: ["year"] });
+    if (args.positional.length !== 1) throw new UsageError('give one deadline text in quotes, e.g. "Quý II/2024"');
+    const yearText = stringFlag(args, "year");
+    const year = yearText === undefined ? new Date().getFullYear() : Number(yearText);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new UsageError(`--year must be a year such as 2024, got ${yearText}`);
+    const d = parseDeadline(args.positional[0], year);
+    const out = { kind: d.kind, start: d.start, end: d.end, display: d.display, recurrence: d.recurrence, points: d.points, ...(d.reason ? { reason: d.reason, reasonEn: d.reasonEn } : {}) };
+    if (args.flags.json) io.out(JSON.stringify(out, null, 2));
+    else io.out(`${d.display}: ${d.kind}${d.start ? ` ${d.start}` : ""}${d.end && d.end !== d.start ? ` → ${d.end}` : ""}${d.reason ? ` (${d.reason} / ${d.reasonEn})` : ""}`);
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { validatePlan, countBySeverity } from "../../core/validate/validate";
+import { parseArgs, stringFlag, UsageError } from "../args";
+import { loadPlan } from "../loadPlan";
+import type { Io } from "../io";
+import type { Command } from "./index";
+
+export const validateCommand: Command = {
+  name: "validate",
+  usage: "validate (FILE.docx|FILE.xlsx|--default) [--json] [--year Y]",
+  summary: "Kiểm tra chủ trì, thời hạn và tính nhất quán / check owners, deadlines, consistency",
+  async run(argv: string[], io: Io) {
+    const args = parseArgs(argv, { booleans: ["default", "json"], values: ["year", "commune", "sheet", "as-of"] });
+    if (!args.flags.default && args.positional.length !== 1) throw new UsageError("give one FILE.docx|FILE.xlsx, or --default");
+    if (args.flags.default && args.positional.length) throw new UsageError("--default takes no file");
+    const yearText = stringFlag(args, "year");
+    const year = yearText ? Number(yearText) : undefined;
+    if (yearText && !Number.isInteger(year)) throw new UsageError(`--year must be a year, got ${yearText}`);
+    const { plan, headerLines } = await loadPlan({ file: args.positional[0], useDefault: Boolean(args.flags.default), year, commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+    const findings = validatePlan(plan, { headerLines, asOf: stringFlag(args, "as-of") });
+    if (args.flags.json) {
+      io.out(JSON.stringify({
+        findings: findings.map((f) => ({ code: f.code, severity: f.severity, activityId: f.activityId, column: f.column, message: f.message, messageEn: f.messageEn, suggestion: f.suggestion })),
+      }, null, 2));
+    } else {
+      const c = countBySeverity(findings);
+      io.out(`${plan.title}: ${plan.activities.length} hoạt động — ${c.error} lỗi / errors, ${c.warning} cảnh báo / warnings, ${c.info} lưu ý / notes`);
+      for (const f of findings) io.out(`[${f.severity}] ${f.code} ${f.activityId} ${f.column}: ${f.message}${f.suggestion ? ` → ${f.suggestion}` : ""}`);
+    }
+    return 0;
+  },
+};
