@@ -46,6 +46,35 @@ export function stripDiacritics(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
+const FOLD_CACHE = new Map<string, string>();
+
+/** One character without its diacritics ("ề" → "e", "đ" → "d"); characters that would not stay one character are kept. */
+export function foldChar(c: string): string {
+  let f = FOLD_CACHE.get(c);
+  if (f === undefined) {
+    const s = stripDiacritics(c);
+    f = s.length === c.length ? s : c;
+    if (FOLD_CACHE.size < 4096) FOLD_CACHE.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * True when `input` is `known` with some, none or all of its diacritics left out: every
+ * character equals the known one or its mark-free form. Never true when the input carries a mark
+ * the known text does not ("hòa" vs "hóa", "hóa" vs "hoa"), so a diacritic-free fallback built on
+ * it cannot confuse two differently marked words. Compare NFC strings of the same case.
+ */
+export function diacriticCompatible(input: string, known: string): boolean {
+  if (input.length !== known.length) return false;
+  for (let i = 0; i < input.length; i++) {
+    const a = input[i];
+    const b = known[i];
+    if (a !== b && a !== foldChar(b)) return false;
+  }
+  return true;
+}
+
 /** A comparison key: NFC, lower case, new-style tones, dashes unified and spaced, punctuation trimmed. */
 export function matchKey(input: unknown): string {
   let s = normalizeText(input).toLowerCase();

@@ -19,7 +19,9 @@
  *      when it scores at least `SUGGEST_THRESHOLD`.
  * Plain TypeScript: no Office, DOM or Node imports.
  */
-import { normalizeText, newStyleTones, stripDiacritics } from "./text";
+import { normalizeText, newStyleTones, stripDiacritics, diacriticCompatible } from "./text";
+
+export { diacriticCompatible };
 
 export type UnitKind = "single" | "collective" | "outside";
 
@@ -56,31 +58,6 @@ export const SUGGEST_THRESHOLD = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // The canonicaliser
-
-const STRIP_CACHE = new Map<string, string>();
-function stripChar(c: string): string {
-  let s = STRIP_CACHE.get(c);
-  if (s === undefined) {
-    s = stripDiacritics(c);
-    STRIP_CACHE.set(c, s);
-  }
-  return s;
-}
-
-/**
- * True when `input` is `known` with some (or none, or all) of its diacritics removed: each
- * character equals the known one or its stripped form. Never true when the input carries a mark
- * the known key does not have ("hòa" vs "hóa", "hóa" vs "hoa").
- */
-export function diacriticCompatible(input: string, known: string): boolean {
-  if (input.length !== known.length) return false;
-  for (let i = 0; i < input.length; i++) {
-    const a = input[i];
-    const b = known[i];
-    if (a !== b && a !== stripChar(b)) return false;
-  }
-  return true;
-}
 
 function wordsCompatible(words: string[], at: number, pattern: string[]): boolean {
   if (at + pattern.length > words.length) return false;
