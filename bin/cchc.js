@@ -2,6 +2,8 @@
 // The `cchc` command runs the TypeScript sources directly through tsx, so it works right after
 // `npm install` with no build step.
 require("tsx/cjs");
+// `cchc … | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (err) => { if (err.code === "EPIPE") process.exit(0); throw err; });
 require("../src/cli/main.ts")
   .main(process.argv.slice(2))
   .then((code) => { process.exitCode = code; })

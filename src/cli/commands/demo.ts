@@ -4,6 +4,7 @@ import { buildWorkbookLayout } from "../../layout/workbook";
 import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { parseUserDate } from "../../core/dates";
+import { validatePlan, countBySeverity } from "../../core/validate/validate";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
@@ -24,15 +25,18 @@ export const demoCommand: Command = {
     if (!asOf) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${asOfText}`);
     const plan = HONG_LOC_2024;
     const settings = defaultSettings(plan, asOf);
-    const layout = buildWorkbookLayout({ plan, settings, progress: {}, mode: "custom" });
+    const layout = buildWorkbookLayout({ plan, settings, progress: {}, mode: "custom" }, { validation: { headerLines: plan.appendixHeader } });
     io.writeFile(out, await writeXlsx(layout));
-    const perGroup = plan.groups.map((g) => `${g.id}: ${plan.activities.filter((a) => a.group === g.id).length}`).join(", ");
+    const counted = plan.groups.map((g) => ({ id: g.id, n: plan.activities.filter((a) => a.group === g.id).length })).filter((g) => g.n > 0);
+    const perGroup = counted.map((g) => `${g.id}: ${g.n}`).join(", ");
+    const c = countBySeverity(validatePlan(plan, { headerLines: plan.appendixHeader, asOf }));
     io.out(
       [
         `${plan.title} (${plan.unit}, ${plan.province})`,
-        `Nhóm / groups: ${plan.groups.length} — hoạt động / activities: ${plan.activities.length} (${perGroup})`,
+        `Nhóm / groups: ${counted.length} — hoạt động / activities: ${plan.activities.length} (${perGroup})`,
         `Chỉ tiêu / indicators: ${plan.indicators.length}`,
         `Tính đến / as of: ${asOf}`,
+        `Kiểm tra / findings: ${c.error} lỗi / errors, ${c.warning} cảnh báo / warnings, ${c.info} lưu ý / notes`,
         `Sổ Excel / workbook: ${out} (${layout.sheets.map((s) => s.name).join(", ")})`,
       ].join("\n"),
     );

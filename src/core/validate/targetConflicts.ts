@@ -9,15 +9,18 @@ import { matchKey, newStyleTones } from "../text";
 import { RULES, type Finding } from "./rules";
 
 const FILLER = new Set(
-  "các của và được có trong năm đạt từ trở lên tối thiểu ít nhất phấn đấu đảm bảo tỷ lệ số lượng là cho với theo tại trên đến 100 một những".split(" "),
+  "các của và được có trong năm đạt từ trở lên tối thiểu ít nhất phấn đấu đảm bảo tỷ lệ số lượng là cho với theo tại trên đến một những cấp xã".split(" "),
 );
+/** Words that name the same thing in plan wording: "cơ quan, đơn vị" = "ban, ngành". */
+const SYNONYMS: Record<string, string> = { cơ: "unit", quan: "unit", đơn: "unit", vị: "unit", ban: "unit", ngành: "unit" };
 
 function contentWords(text: string): Set<string> {
   return new Set(
     newStyleTones(matchKey(text))
       .replace(/[%/\\]/g, " ")
       .split(/\s+/)
-      .filter((w) => w.length > 1 && !/\d/.test(w) && !FILLER.has(w)),
+      .filter((w) => w.length > 1 && !/\d/.test(w) && !FILLER.has(w))
+      .map((w) => SYNONYMS[w] ?? w),
   );
 }
 
@@ -44,11 +47,18 @@ export function targetConflictFindings(activities: Activity[], indicators: Indic
     seen.add(key);
     const targets = readTargets(a.objective);
     if (!targets.length) continue;
-    for (const ind of indicators) {
-      if (topicOverlap(a.objective, ind.text) < TOPIC_THRESHOLD) continue;
+    // The body sentence(s) closest in topic: several indicators may share one sentence.
+    const scored = indicators.map((ind) => ({ ind, score: topicOverlap(a.objective, ind.text) })).filter((x) => x.score >= TOPIC_THRESHOLD);
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    const sentences = new Set<string>();
+    for (const { ind, score } of scored) {
+      if (score < best || sentences.has(ind.text)) continue;
+      sentences.add(ind.text);
       const bodyTargets = readTargets(ind.text);
       const body = bodyTargets[(ind.index ?? 1) - 1] ?? { value: ind.target, unit: ind.unit, comparator: ind.comparator };
-      const same = targets.some((t) => t.unit === body.unit && Math.abs(t.value - body.value) < 1e-9);
+      // Agreement on any target of the sentence means the same figure was copied: no conflict.
+      const known = bodyTargets.length ? bodyTargets : [body];
+      const same = targets.some((t) => known.some((k) => t.unit === k.unit && Math.abs(t.value - k.value) < 1e-9));
       const comparable = targets.filter((t) => t.unit === body.unit);
       if (same || !comparable.length) continue;
       // One sentence can hold several targets: compare with the one closest in value.

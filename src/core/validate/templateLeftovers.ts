@@ -13,8 +13,16 @@ export const TEMPLATE_PATTERNS: Array<{ pattern: RegExp; why: string; whyEn: str
 
 const COLUMNS: Array<keyof Activity> = ["objective", "task", "activity", "output", "lead", "partners"];
 
-function finding(activityId: string, column: string, text: string, why: string, whyEn: string): Finding {
-  const excerpt = text.length > 90 ? `${text.slice(0, 87)}…` : text;
+/** The words around the match, so a long objective still shows the offending phrase. */
+function excerptAround(text: string, pattern: RegExp): string {
+  if (text.length <= 90) return text;
+  const at = Math.max(0, text.search(pattern));
+  const from = Math.max(0, at - 30);
+  return `${from > 0 ? "…" : ""}${text.slice(from, from + 90)}${from + 90 < text.length ? "…" : ""}`;
+}
+
+function finding(activityId: string, column: string, text: string, pattern: RegExp, why: string, whyEn: string): Finding {
+  const excerpt = excerptAround(text, pattern);
   return {
     code: "TEMPLATE_LEFTOVER", severity: RULES.TEMPLATE_LEFTOVER.severity, activityId, column,
     message: `Có vẻ còn nội dung của mẫu cấp tỉnh (${why}): "${excerpt}".`,
@@ -26,7 +34,7 @@ function finding(activityId: string, column: string, text: string, why: string, 
 export function templateFindings(activities: Activity[], headerLines: string[] = []): Finding[] {
   const findings: Finding[] = [];
   for (const line of headerLines) {
-    for (const p of TEMPLATE_PATTERNS) if (p.pattern.test(line)) { findings.push(finding("", "title", line, p.why, p.whyEn)); break; }
+    for (const p of TEMPLATE_PATTERNS) if (p.pattern.test(line)) { findings.push(finding("", "title", line, p.pattern, p.why, p.whyEn)); break; }
   }
   const reported = new Set<string>();
   for (const a of activities) {
@@ -38,7 +46,7 @@ export function templateFindings(activities: Activity[], headerLines: string[] =
       const key = `${column}|${text}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      findings.push(finding(a.id, column, text, p.why, p.whyEn));
+      findings.push(finding(a.id, column, text, p.pattern, p.why, p.whyEn));
     }
   }
   return findings;

@@ -18,6 +18,9 @@ export interface ValidateOptions {
   headerLines?: string[];
 }
 
+/** A name the directory does not know but that names a district or provincial body. */
+const OUTSIDE_WORDS = /(^|\s)(huyện|tỉnh|thành phố|sở|bộ|trung ương)(\s|$)/i;
+
 function make(code: RuleCode, a: Activity, column: string, message: string, messageEn: string, suggestion: string): Finding {
   return { code, severity: RULES[code].severity, activityId: a.id, column, message, messageEn, suggestion };
 }
@@ -32,7 +35,10 @@ function ownerFindings(a: Activity, dir: UnitDirectory): Finding[] {
   }
   const leads = splitPartners(a.lead, dir).map((name) => ({ name, m: dir.match(name) }));
   for (const { name, m } of leads) {
-    if (!m.unit) {
+    if (!m.unit && OUTSIDE_WORDS.test(name)) {
+      out.push(make("OWNER_OUTSIDE", a, "lead", `Chủ trì "${name}" (${where}) là cơ quan ngoài xã.`, `Lead "${name}" (${where}) is outside the commune.`,
+        "Giao cho đơn vị của xã tham mưu, theo dõi / give a commune unit the lead"));
+    } else if (!m.unit) {
       const s = m.suggestion ? `Có phải "${m.suggestion.name}"? / Did you mean "${m.suggestion.name}"?` : "Thêm đơn vị vào trang Đơn vị / add it to the Đơn vị sheet";
       out.push(make("OWNER_UNKNOWN", a, "lead", `Chủ trì "${name}" (${where}) không có trong danh mục đơn vị.`, `Lead "${name}" (${where}) is not in the units directory.`, s));
     } else if (m.unit.kind === "collective") {
