@@ -1,0 +1,379 @@
+/**
+ * ONE parser from a Grid (Word table, .xlsx sheet, Excel selection) to the plan model.
+ *
+ * Decisions (what a commune official would expect from their own appendix):
+ * - Header: found by meaning (header.ts), in the first 40 rows, one or two rows high. Rows
+ *   above it are title lines (commune, year). Below it, the "(1) (2) (3)…" numbering row, empty
+ *   rows and repeated header rows (page-break repeats) are skipped.
+ * - Groups: a row whose TT cell is a Roman numeral I…XX, with at most one other text (the title,
+ *   spanning the row or in the next non-empty cell) starts a group; without a TT column, a row
+ *   holding one text "I. TITLE" does. A letter row ("A", "B") under Roman group VII starts the
+ *   sub-group "VII.A", "VII.B". `groups` lists every group row in document order, the Roman
+ *   heading included: a Roman group whose activities all sit in sub-groups (VII) is a
+ *   heading-only entry placed before its sub-groups, exactly as the embedded plan lists
+ *   I … VI, VII, VII.A, VII.B; `parents` names those heading-only entries.
+ *   Activities before any group row go to group "I" (or "0" when "I" exists), with a warning.
+ * - Fill-down: where the source carries merges (Word vMerge, Excel merged areas) in the
+ *   objective or task column, only merged cells take the text above: an empty unmerged cell
+ *   stays empty (it is what the author wrote). Where it carries none (a flattened paste), an
+ *   empty objective cell takes the group's last objective, and an empty task cell the last task
+ *   of the same objective. Output, lead, partners, deadline and budget are never filled from
+ *   an empty cell; they follow explicit merges only (empty "Chủ trì" cells are real defects).
+ * - Numbers: "1.1. Nâng cao…" → objectiveNo "1.1", objective "Nâng cao…" (same for tasks). A
+ *   task cell listing several numbered tasks stays one task: its text keeps all its numbers and
+ *   taskNo lists them, "2.9, 2.10, 2.11" (the embedded plan's reading). An activity cell listing
+ *   several numbered activities becomes one activity per number, each inheriting the row's
+ *   output, lead, partners, deadline and budget (numbering.ts says when a number starts an item).
+ * - Fewer levels: without an activity column, the deepest level column present ("Nội dung
+ *   nhiệm vụ", "Nhiệm vụ") is the activity: its text goes to `activity`, its number (or the TT
+ *   cell's) to `activityNo`, and that level's own fields stay empty.
+ * - Line breaks: every field ends up on one line (normalizeText). In output, lead and partners
+ *   separate lines are list items and are joined by "; " — unless the line before ends with
+ *   , ; : or the next starts in lower case (a sentence wrapped by hand), which join by a space.
+ *   Objective, task, activity, deadline and budget lines join by a space.
+ * - A row with no text of its own in any level column but text elsewhere continues the row
+ *   above (a row broken by a page in a pasted table): its texts are appended, with a warning.
+ */
+import { makeActivities, type Activity, type ActivityFields, type Group } from "../core/plan";
+import { matchKey, normalizeText } from "../core/text";
+import { errors } from "./errors";
+import type { Grid, GridCell } from "./grid";
+import { findHeader, type FieldKey, type HeaderMatch } from "./header";
+import { detectMeta, type PlanMeta } from "./meta";
+import { romanValue, splitLeadingNumber, splitNumberedItems } from "./numbering";
+
+export { chooseAppendixTable, findHeader, fieldOfLabel, FIELD_KEYS, type FieldKey } from "./header";
+
+export interface ParseAppendixOptions {
+  /** The plan's year when the user already knows it (overrides the title lines). */
+  year?: number;
+  /** The commune's name when the user already knows it (overrides the title lines). */
+  commune?: string;
+}
+
+export interface ParsedAppendix {
+  groups: Group[];
+  /** The heading-only entries of `groups`: Roman groups that only hold sub-groups (VII above VII.A and VII.B). */
+  parents: Group[];
+  rows: ActivityFields[];
+  /** `rows` with ids, via makeActivities (same order, same length). */
+  activities: Activity[];
+  meta: PlanMeta;
+  header: { row: number; rowCount: number; columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string> };
+  warnings: string[];
+}
+
+const LEVELS = ["objective", "task", "activity"] as const;
+type Level = (typeof LEVELS)[number];
+
+interface GroupState {
+  id: string;
+  title: string;
+  roman: boolean;
+  direct: number;
+  hasSub: boolean;
+  implicit: boolean;
+}
+
+function isNumberingRow(texts: string[]): boolean {
+  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?\.?$/.test(t.replace(/\s+/g, "")));
+}
+
+/** Joins the lines of a list-like field: "; " between items, a space inside a wrapped sentence. */
+export function joinListLines(text: string): string {
+  const lines = normalizeText(text, true).split("\n").filter(Boolean);
+  if (lines.length <= 1) return lines[0] ?? "";
+  let out = lines[0];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = out;
+    const line = lines[i];
+    const wrapped = /[,;:]$/.test(prev) || /^\p{Ll}/u.test(line);
+    out = prev + (wrapped ? " " : "; ") + line;
+  }
+  return out;
+}
+
+const LIST_FIELDS = new Set<FieldKey>(["output", "lead", "partners"]);
+
+/** Where a merged cell's text comes from: up through vertical merges, then left through spans. */
+function origin(rows: GridCell[][], r: number, c: number): { r: number; c: number } {
+  for (let guard = 0; guard < 100000; guard++) {
+    const cell = rows[r]?.[c];
+    if (!cell) break;
+    if (cell.mergedFromAbove && r > 0) r--;
+    else if (cell.mergedFromLeft && c > 0) c--;
+    else break;
+  }
+  return { r, c };
+}
+
+function ownText(cell: GridCell | undefined): string {
+  if (!cell || cell.mergedFromAbove || cell.mergedFromLeft) return "";
+  return cell.text;
+}
+
+export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): ParsedAppendix {
+  const rows = grid.rows;
+  const found: HeaderMatch | null = findHeader(rows);
+  if (!found) throw errors.noHeader(`${rows.length} rows`);
+  const warnings: string[] = [];
+  const cols = found.columns;
+  const fieldOfCol = new Map<number, FieldKey>();
+  for (const [f, c] of Object.entries(cols) as Array<[FieldKey, number | null]>) if (c !== null) fieldOfCol.set(c, f);
+  const headerEnd = found.row + found.rowCount; // first row after the header
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+
+  // Which level column plays the activity: the activity column, else the deepest one present.
+  const presentLevels = LEVELS.filter((l) => cols[l] !== null);
+  const activityLevel: Level = presentLevels[presentLevels.length - 1];
+  const reduced = activityLevel !== "activity";
+  if (reduced) warnings.push(`Bảng không có cột "Hoạt động": mỗi dòng của cột "${found.labels[activityLevel]}" được theo dõi như một hoạt động.`);
+  for (const f of ["lead", "deadline"] as const) if (cols[f] === null) warnings.push(`Không thấy cột ${f === "lead" ? '"Chủ trì"' : '"Thời gian hoàn thành"'}: trường này để trống.`);
+
+  // Merge mode or flattened mode for the fill-down of objective and task cells.
+  let levelMerges = false;
+  for (let r = headerEnd; r < rows.length && !levelMerges; r++) {
+    for (const l of ["objective", "task"] as const) {
+      const c = cols[l];
+      if (c !== null && l !== activityLevel && rows[r][c]?.mergedFromAbove) levelMerges = true;
+    }
+  }
+
+  const headerKeys = new Set<string>();
+  for (let r = found.row; r < headerEnd; r++) for (const cell of rows[r]) if (cell.text) headerKeys.add(matchKey(cell.text));
+
+  const titleLines = [...grid.title];
+  for (let r = 0; r < found.row; r++) {
+    const seen = new Set<string>();
+    for (const cell of rows[r]) if (cell.text && !seen.has(cell.text)) { seen.add(cell.text); titleLines.push(cell.text); }
+  }
+  const detected = detectMeta(titleLines);
+  const meta: PlanMeta = {
+    year: opts.year ?? detected.year,
+    commune: opts.commune ? normalizeText(opts.commune) : detected.commune,
+    unit: opts.commune ? `UBND xã ${normalizeText(opts.commune)}` : detected.unit,
+    title: detected.title,
+  };
+
+  const groups: GroupState[] = [];
+  const groupById = new Map<string, GroupState>();
+  let current: GroupState | null = null;
+  let currentRoman: GroupState | null = null;
+  let lastObjective: { no: string; text: string } | null = null;
+  let lastTask: { no: string; text: string } | null = null;
+  let lastRowOut: ActivityFields[] = [];
+  let boundary = headerEnd; // merges never reach above the header or the current group row
+  const out: ActivityFields[] = [];
+
+  const openGroup = (id: string, title: string, roman: boolean, r: number) => {
+    let g = groupById.get(id);
+    if (g) {
+      if (title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`Dòng ${r + 1}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}.`);
+      if (!g.title) g.title = title;
+    } else {
+      g = { id, title, roman, direct: 0, hasSub: false, implicit: false };
+      groups.push(g);
+      groupById.set(id, g);
+    }
+    current = g;
+    if (roman) currentRoman = g;
+    lastObjective = null;
+    lastTask = null;
+    lastRowOut = [];
+    boundary = r + 1;
+  };
+
+  const rowSpans = (row: GridCell[]) => row.filter((c) => c.mergedFromLeft).length >= Math.max(1, Math.floor(width / 2));
+
+  for (let r = headerEnd; r < rows.length; r++) {
+    const row = rows[r];
+    const owns = row.map(ownText);
+    const nonEmpty = owns.filter(Boolean);
+    if (nonEmpty.length === 0) continue;
+    if (isNumberingRow(nonEmpty)) continue;
+    const headerLike = nonEmpty.filter((t) => headerKeys.has(matchKey(t))).length;
+    if (headerLike >= 2 && headerLike >= 0.6 * nonEmpty.length) {
+      warnings.push(`Dòng ${r + 1}: dòng tiêu đề lặp lại (sang trang) được bỏ qua.`);
+      continue;
+    }
+
+    // Group rows.
+    const tt = cols.tt !== null ? normalizeText(owns[cols.tt]) : "";
+    const others = [...new Set(owns.filter((t, c) => t && c !== cols.tt).map((t) => normalizeText(t)))];
+    const ttKey = tt.replace(/[.)\s]+$/, "").replace(/^(phần|mục)\s+/i, "");
+    if (ttKey && romanValue(ttKey) !== null && others.length <= 2) {
+      if (others.length === 2) warnings.push(`Dòng ${r + 1}: dòng nhóm ${ttKey.toUpperCase()} có nhiều hơn một ô chữ; lấy "${others[0]}" làm tên nhóm.`);
+      openGroup(ttKey.toUpperCase(), others[0] ?? "", true, r);
+      continue;
+    }
+    if (ttKey && /^[A-Z]$/.test(ttKey) && others.length <= 1) {
+      openSub(ttKey, others[0] ?? "", r);
+      continue;
+    }
+    if (!ttKey && nonEmpty.length === 1) {
+      const text = normalizeText(nonEmpty[0]);
+      const spans = rowSpans(row);
+      const rm = /^(?:(?:phần|mục)\s+)?([IVXivx]{1,5})(?:\s*[.):–—-]\s*|\s+)(\S.*)$/u.exec(text);
+      if (rm && romanValue(rm[1]) !== null && (/[.):–—-]/.test(text.slice(rm[1].length, rm[1].length + 3)) || spans || rm[2] === rm[2].toUpperCase())) {
+        openGroup(rm[1].toUpperCase(), rm[2].trim(), true, r);
+        continue;
+      }
+      const lm = /^([A-H])(?:\s*[.)–—-]\s*|\s+)(\S.*)$/u.exec(text);
+      if (lm && (spans || /^[A-H]\s*[.)]/.test(text))) {
+        openSub(lm[1], lm[2].trim(), r);
+        continue;
+      }
+      if (spans && cols[activityLevel] !== null && ownText(row[cols[activityLevel]!]) === "") {
+        warnings.push(`Dòng ${r + 1}: dòng ghi chú trải ngang bảng được bỏ qua ("${text.slice(0, 60)}").`);
+        continue;
+      }
+    }
+
+    // Data rows.
+    const get = (f: FieldKey): { text: string; merged: boolean } => {
+      const c = cols[f];
+      if (c === null) return { text: "", merged: false };
+      const cell = row[c];
+      if (!cell) return { text: "", merged: false };
+      if (!cell.mergedFromAbove && !cell.mergedFromLeft) return { text: cell.text, merged: false };
+      const o = origin(rows, r, c);
+      if (o.r < boundary && o.r !== r) return { text: "", merged: true };
+      if (o.c !== c) {
+        // A horizontal span: level columns share the text of the level column it comes from.
+        const from = fieldOfCol.get(o.c);
+        const isLevel = (x: FieldKey | undefined) => x === "objective" || x === "task" || x === "activity";
+        if (!isLevel(from) || !isLevel(f)) return { text: "", merged: true };
+      }
+      return { text: rows[o.r][o.c].text, merged: true };
+    };
+
+    const lv = { objective: get("objective"), task: get("task"), activity: get("activity") };
+    const ownLevel = LEVELS.some((l) => cols[l] !== null && lv[l].text && !lv[l].merged);
+    const otherKeys = ["output", "lead", "partners", "deadline", "budget"] as const;
+    const other: Record<(typeof otherKeys)[number], string> = { output: "", lead: "", partners: "", deadline: "", budget: "" };
+    for (const f of otherKeys) {
+      const t = get(f).text;
+      other[f] = LIST_FIELDS.has(f) ? joinListLines(t) : normalizeText(t);
+    }
+
+    if (!ownLevel) {
+      const hasOther = otherKeys.some((f) => cols[f] !== null && ownText(row[cols[f]!]));
+      if (!hasOther) continue; // only merged continuations: nothing new on this row
+      if (lastRowOut.length) {
+        for (const a of lastRowOut) {
+          for (const f of otherKeys) {
+            const add = ownText(row[cols[f] ?? -1]) ? other[f] : "";
+            if (add) a[f] = a[f] ? `${a[f]}${LIST_FIELDS.has(f) ? "; " : " "}${add}` : add;
+          }
+        }
+        warnings.push(`Dòng ${r + 1}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`);
+        continue;
+      }
+    }
+
+    if (!current) {
+      const g: GroupState = { id: "\u0000implicit", title: "", roman: true, direct: 0, hasSub: false, implicit: true };
+      groups.push(g);
+      groupById.set(g.id, g);
+      current = g;
+      currentRoman = g;
+      warnings.push(`Dòng ${r + 1}: có hoạt động trước dòng nhóm đầu tiên (I, II, …): chúng được xếp vào một nhóm riêng.`);
+    }
+    const group: GroupState = current;
+
+    // Objective and task (the levels above the activity level), with numbers and fill-down.
+    let objective = { no: "", text: "" };
+    let task = { no: "", text: "" };
+    let objectiveInherited = false;
+    if (cols.objective !== null && activityLevel !== "objective") {
+      const raw = lv.objective;
+      if (raw.text) objective = splitLeadingNumber(raw.text);
+      if (raw.text && raw.merged) objectiveInherited = true;
+      if (!raw.text && !levelMerges && lastObjective) {
+        objective = lastObjective;
+        objectiveInherited = true;
+      }
+      if (raw.text && !raw.merged && lastObjective && objective.no === lastObjective.no && objective.text === lastObjective.text) objectiveInherited = true;
+    }
+    if (cols.task !== null && activityLevel !== "task") {
+      const raw = lv.task;
+      if (raw.text) {
+        // A cell listing several numbered tasks stays one task: its text keeps every number and
+        // taskNo lists them ("2.9, 2.10, 2.11"), as the embedded plan transcribes it.
+        const listedTasks = splitNumberedItems(raw.text);
+        task = listedTasks.length > 1 ? { no: listedTasks.map((t) => t.no).join(", "), text: normalizeText(raw.text) } : splitLeadingNumber(raw.text);
+      }
+      if (!raw.text && !levelMerges && lastTask && (objectiveInherited || cols.objective === null)) task = lastTask;
+    }
+    if (objective.text || objective.no) lastObjective = objective;
+    lastTask = task.text || task.no ? task : null;
+
+    // The activity level.
+    let items: Array<{ no: string; text: string }>;
+    const actText = lv[activityLevel].text;
+    if (!reduced) {
+      items = actText ? splitNumberedItems(actText) : [{ no: "", text: "" }];
+    } else {
+      const one = splitLeadingNumber(actText);
+      if (!one.no && tt && /^\d{1,3}(\.\d{1,3})*\.?$/.test(tt)) one.no = tt.replace(/\.$/, "");
+      items = [one];
+    }
+    if (!actText && !reduced) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
+
+    const produced: ActivityFields[] = items.map((it) => ({
+      group: group.id,
+      objectiveNo: objective.no,
+      objective: objective.text,
+      taskNo: task.no,
+      task: task.text,
+      activityNo: it.no,
+      activity: it.text,
+      output: other.output,
+      lead: other.lead,
+      partners: other.partners,
+      deadline: other.deadline,
+      budget: other.budget,
+    }));
+    group.direct += produced.length;
+    out.push(...produced);
+    lastRowOut = produced;
+  }
+
+  function openSub(letter: string, title: string, r: number) {
+    const parent = currentRoman;
+    const id = parent && !parent.implicit ? `${parent.id}.${letter}` : letter;
+    const keepRoman = currentRoman;
+    if (parent) parent.hasSub = true;
+    openGroup(id, title, false, r);
+    currentRoman = keepRoman;
+  }
+
+  if (out.length === 0) throw errors.empty("table");
+
+  // The implicit group takes "I" when no real group has that id.
+  const implicit = groupById.get("\u0000implicit");
+  if (implicit) {
+    const id = groupById.has("I") ? "0" : "I";
+    implicit.id = id;
+    for (const a of out) if (a.group === "\u0000implicit") a.group = id;
+  }
+
+  const listed: Group[] = [];
+  const parents: Group[] = [];
+  for (const g of groups) {
+    const entry = { id: g.id, title: normalizeText(g.title) };
+    listed.push(entry);
+    if (g.hasSub && g.direct === 0) parents.push(entry);
+    else if (g.direct === 0) warnings.push(`Nhóm ${g.id} không có hoạt động nào.`);
+  }
+
+  return {
+    groups: listed,
+    parents,
+    rows: out,
+    activities: makeActivities(out),
+    meta,
+    header: { row: found.row, rowCount: found.rowCount, columns: found.columns, labels: found.labels },
+    warnings,
+  };
+}
