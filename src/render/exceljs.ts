@@ -9,6 +9,7 @@ import { columnLetter, parseAddress, parseRange, address } from "../layout/addre
 import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
 import { fileFormula, storedValue } from "./cellValues";
 import { postProcessXlsx } from "./xlsxPostProcess";
+import { estimatedRowHeights } from "../layout/rowHeights";
 
 export interface XlsxOptions {
   /** Replace every formula by its computed value (exports for the district). */
@@ -84,7 +85,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) 
   }
   for (const [a1, cell] of Object.entries(sheet.cells)) writeCell(ws, a1, cell, freeze);
   for (const [letter, width] of Object.entries(sheet.widths ?? {})) ws.getColumn(letter).width = width;
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const [row, height] of Object.entries({ ...estimatedRowHeights(sheet), ...sheet.rowHeights })) ws.getRow(Number(row) + 1).height = height;
   for (const m of sheet.merges) ws.mergeCells(m);
   for (const v of sheet.validations) {
     const { r1, c1, r2, c2 } = parseRange(v.range);

@@ -1,0 +1,141 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { runCli } from "../helpers/cli";
+import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
+
+const ROOT = path.resolve(__dirname, "../..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("cchc import --default --json: the plan contract", () => {
+  test("field names, types and the seed's numbers", async () => {
+    const { code, out } = await runCli(["import", "--default", "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.unit).toBe("UBND xã Hồng Lộc");
+    expect(json.year).toBe(2024);
+    expect(json.groups.filter((g: { id: string }) => g.id !== "VII").map((g: { id: string }) => g.id)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII.A", "VII.B"]);
+    expect(json.activities).toHaveLength(60);
+    for (const a of json.activities) {
+      expect(Object.keys(a).sort()).toEqual(["activity", "activityNo", "budget", "deadline", "group", "id", "lead", "objective", "objectiveNo", "output", "partners", "task", "taskNo"]);
+      for (const v of Object.values(a)) expect(typeof v).toBe("string");
+    }
+    const inspected = json.indicators.find((i: { id: string }) => i.id === "BODY-1.3");
+    expect(inspected).toMatchObject({ target: 0.5, comparator: ">=", unit: "percent" });
+    for (const i of json.indicators) expect(typeof i.target).toBe("number");
+  });
+
+  test("works through the package bin, as `npx cchc` does", () => {
+    const res = spawnSync(process.execPath, [path.join(ROOT, "bin/cchc.js"), "import", "--default", "--json"], { encoding: "utf8" });
+    expect(res.status).toBe(0);
+    expect(JSON.parse(res.stdout).activities).toHaveLength(60);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(pkg.bin.cchc).toBe("bin/cchc.js");
+  });
+});
+
+describe("usage errors exit 2 with the usage", () => {
+  test.each([
+    [["frobnicate"]],
+    [[]],
+    [["import"]],
+    [["import", "--default", "--bogus"]],
+    [["demo", "--out"]],
+    [["deadline"]],
+    [["deadline", "Quý II", "--year", "abc"]],
+    [["validate", "a.docx", "--default"]],
+  ])("cchc %j", async (argv) => {
+    const { code, out, err } = await runCli(argv as string[]);
+    expect(code).toBe(2);
+    expect(out + err).toContain("Usage");
+  });
+
+  test("an unreadable input exits 1 with Vietnamese and English", async () => {
+    const { code, err } = await runCli(["validate", path.join(tmp, "missing.docx")]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/Không mở được tệp/);
+    expect(err).toMatch(/Cannot open/);
+    const notDocx = path.join(tmp, "plan.docx");
+    fs.writeFileSync(notDocx, "this is plain text, not a zip");
+    const r = await runCli(["import", notDocx, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\.docx/);
+  });
+});
+
+describe("cchc deadline and validate", () => {
+  test("deadline --json", async () => {
+    const { code, out } = await runCli(["deadline", "Quý II, III/2024", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ kind: "range", start: "2024-04-01", end: "2024-09-30" });
+    const bad = JSON.parse((await runCli(["deadline", "30/02/2024", "--json"])).out);
+    expect(bad.kind).toBe("invalid");
+    expect(bad.reason).toBeTruthy();
+  });
+
+  test("validate --default --json reports findings and exits 0", async () => {
+    const { code, out } = await runCli(["validate", "--default", "--json"]);
+    expect(code).toBe(0);
+    const { findings } = JSON.parse(out);
+    expect(findings.length).toBeGreaterThan(10);
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(["code", "severity", "activityId", "column", "message", "suggestion"]));
+      expect(["error", "warning", "info"]).toContain(f.severity);
+    }
+  });
+});
+
+describe("cchc demo", () => {
+  const out = path.join(tmp, "demo.xlsx");
+  let summary = "";
+  beforeAll(async () => {
+    const r = await runCli(["demo", "--out", out]);
+    expect(r.code).toBe(0);
+    summary = r.out;
+  });
+
+  test("prints a summary with groups, activities and findings", () => {
+    expect(summary).toMatch(/hoạt động \/ activities: 60/);
+    expect(summary).toMatch(/Nhóm \/ groups: 8/);
+    expect(summary).toMatch(/\d+ lỗi \/ errors, \d+ cảnh báo \/ warnings/);
+  });
+
+  test("the workbook reads back: sheets, the plan table of 60 activities, text kept as text", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["Kế hoạch", "Kiểm tra", "Chỉ tiêu", "Đơn vị", "Cài đặt"]));
+    const ws = wb.getWorksheet("Kế hoạch")!;
+    const table = ws.getTable("KeHoach") as unknown as { table: { ref: string; columns: Array<{ name: string }> } };
+    expect(table.table.columns.map((c) => c.name)).toEqual(expect.arrayContaining(["Mã", "Hoạt động", "Chủ trì", "Thời gian hoàn thành", "Trạng thái"]));
+    const ids = new Set<string>();
+    ws.eachRow((row, r) => { if (r >= 5) ids.add(String(row.getCell(1).value)); });
+    expect(ids.size).toBe(60);
+    expect([...ids]).toEqual(HONG_LOC_2024.activities.map((a) => a.id));
+    // The unnumbered objective of group III begins with "- ": it must be a string, not a formula.
+    let dashCell: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === "string" && cell.value.startsWith("- ")) dashCell ??= cell; }));
+    expect(dashCell).toBeDefined();
+    expect(dashCell!.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  test("the demo opens in LibreOffice and shows the table", () => {
+    if (!hasSoffice()) return;
+    const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
+    execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, out], { stdio: "pipe", timeout: 120000 });
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "demo.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH XÃ HỒNG LỘC NĂM 2024");
+    for (const a of HONG_LOC_2024.activities) expect(text).toContain(a.id);
+    expect(text).not.toContain("#NAME?");
+  }, 180000);
+});
+
+function hasSoffice(): boolean {
+  const ok = spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext"]).status === 0;
+  if (!ok && process.env.CI) throw new Error("soffice/pdftotext missing under CI: install libreoffice-calc and poppler-utils");
+  if (!ok) console.warn("LibreOffice not installed: skipping the LibreOffice check");
+  return ok;
+}
