@@ -1,21 +1,109 @@
-import { excelError } from "./excelError";
+/**
+ * Reading cell values for the custom functions. One number parser for the whole product
+ * (core's `parseNumberVi`), one date reader (core's `parseUserDate`: Excel serials, dd/mm/yyyy,
+ * ISO). Every reader throws an Excel error with a Vietnamese / English message.
+ */
+import { isoFromExcelSerial, parseUserDate } from "../core/dates";
+import type { Comparator } from "../core/plan";
+import { parseComparator, parseNumberVi } from "../core/targets";
+import { fail } from "./excelError";
+import { isMissing } from "./matrix";
 
-/** A number from a cell: numbers, "75%", "85,3%", "1.234,5"; an Excel error otherwise. */
-export function toNumber(value: unknown, what: string): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+/** What an argument is, for messages: "tổng / whole". */
+export type What = string;
+
+const vi = (what: What) => what.split(" / ")[0];
+const en = (what: What) => what.split(" / ")[1] ?? what;
+
+/** Short display of a cell value for an error message. */
+export function show(value: unknown): string {
+  const s = typeof value === "string" ? value : String(value);
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/** True for an empty cell or a left-out argument (null, undefined, "" or spaces). */
+export const isBlank = isMissing;
+
+/** A number from a cell: numbers, "75%", "85,3%", "1.234,5" (core's parseNumberVi); an Excel error otherwise. */
+export function toNumber(value: unknown, what: What): number {
+  if (typeof value === "boolean") {
+    throw fail("#VALUE!", `${vi(what)} phải là số, không phải TRUE/FALSE`, `${en(what)} must be a number, not TRUE/FALSE`);
+  }
+  if (isMissing(value)) throw fail("#VALUE!", `Thiếu giá trị ${vi(what)}`, `Missing ${en(what)}`);
+  const n = parseNumberVi(value);
+  if (n === null) throw fail("#VALUE!", `Không đọc được số ở ${vi(what)}: “${show(value)}”`, `Not a number: ${en(what)} “${show(value)}”`);
+  return n;
+}
+
+/** A number, or `fallback` when the cell is empty / the argument left out. */
+export function toNumberOr<T>(value: unknown, what: What, fallback: T): number | T {
+  return isMissing(value) ? fallback : toNumber(value, what);
+}
+
+/** A date from a cell as ISO: an Excel serial, "15/01/2024", "2024-01-15"; an Excel error otherwise. */
+export function toIsoDate(value: unknown, what: What): string {
+  if (isMissing(value)) throw fail("#VALUE!", `Thiếu ngày ${vi(what)}`, `Missing date: ${en(what)}`);
+  if (typeof value === "number") {
+    const iso = isoFromExcelSerial(value);
+    if (!iso) throw fail("#NUM!", `${vi(what)}: số ${show(value)} không phải là ngày hợp lệ`, `${en(what)}: ${show(value)} is not a valid date`);
+    return iso;
+  }
+  const iso = typeof value === "string" || value instanceof Date ? parseUserDate(value) : null;
+  if (!iso) {
+    throw fail("#VALUE!", `${vi(what)}: “${show(value)}” không phải là ngày (dd/mm/yyyy)`, `${en(what)}: “${show(value)}” is not a date (dd/mm/yyyy)`);
+  }
+  return iso;
+}
+
+/** A date as ISO, or null for an empty cell. */
+export function toIsoDateOrNull(value: unknown, what: What): string | null {
+  return isMissing(value) ? null : toIsoDate(value, what);
+}
+
+/** A whole number in [min, max], or `fallback` when left out. */
+export function toInteger(value: unknown, what: What, min: number, max: number, fallback?: number): number {
+  if (isMissing(value)) {
+    if (fallback !== undefined) return fallback;
+    throw fail("#VALUE!", `Thiếu giá trị ${vi(what)}`, `Missing ${en(what)}`);
+  }
+  const n = toNumber(value, what);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw fail("#NUM!", `${vi(what)} phải là số nguyên từ ${min} đến ${max}, không phải ${show(value)}`, `${en(what)} must be a whole number from ${min} to ${max}, not ${show(value)}`);
+  }
+  return n;
+}
+
+/** A year 1900..9999, or null when left out. */
+export function toYear(value: unknown, what: What = "năm / year"): number | null {
+  return isMissing(value) ? null : toInteger(value, what, 1900, 9999);
+}
+
+/** TRUE/FALSE from a cell: booleans, 1/0, "TRUE"/"FALSE", "có"/"không", "đúng"/"sai"; `fallback` when left out. */
+export function toBoolean(value: unknown, what: What, fallback: boolean): boolean {
+  if (isMissing(value)) return fallback;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
   if (typeof value === "string") {
-    const s = value.trim().replace(/\s/g, "");
-    const percent = s.endsWith("%");
-    let body = percent ? s.slice(0, -1) : s;
-    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(body)) body = body.replace(/\./g, "").replace(",", ".");
-    else body = body.replace(",", ".");
-    if (/^-?\d+(\.\d+)?$/.test(body)) {
-      const n = Number(body);
-      return percent ? n / 100 : n;
-    }
+    const k = value.normalize("NFC").trim().toLowerCase();
+    if (["true", "đúng", "có", "yes", "1", "x"].includes(k)) return true;
+    if (["false", "sai", "không", "no", "0"].includes(k)) return false;
   }
-  if (value === null || value === undefined || value === "") {
-    throw excelError("#VALUE!", `Thiếu giá trị ${what} / Missing ${what}`);
+  throw fail("#VALUE!", `${vi(what)} phải là TRUE hoặc FALSE, không phải “${show(value)}”`, `${en(what)} must be TRUE or FALSE, not “${show(value)}”`);
+}
+
+/** ">=", "<=" or "=" (also "≥", "tối thiểu", "tối đa"…); ">=" when left out. */
+export function toComparator(value: unknown, what: What = "phép so sánh / comparator"): Comparator {
+  if (isMissing(value)) return ">=";
+  const c = parseComparator(value);
+  if (!c) {
+    throw fail("#VALUE!", `${vi(what)} phải là ">=", "<=" hoặc "=", không phải “${show(value)}”`, `${en(what)} must be ">=", "<=" or "=", not “${show(value)}”`);
   }
-  throw excelError("#VALUE!", `Không đọc được số ở ${what}: "${String(value)}" / Not a number: ${what}`);
+  return c;
+}
+
+/** Text from a cell (numbers as written by String), "" for an empty cell. */
+export function toText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  return String(value);
 }

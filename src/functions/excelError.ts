@@ -1,6 +1,7 @@
 /**
  * Excel errors with a message. Inside Excel the runtime provides `CustomFunctions.Error`;
  * under jest and in the plain browser it does not, so an equivalent object stands in.
+ * Messages are Vietnamese first, then English: "… / …" (Excel shows them on the cell's error tip).
  */
 export type ErrorCode = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!" | "#NAME?";
 
@@ -27,6 +28,22 @@ export function excelError(code: ErrorCode, message: string): Error {
   return new FallbackExcelError(code, message);
 }
 
+/** An Excel error whose message is "vi / en". */
+export function fail(code: ErrorCode, vi: string, en: string): Error {
+  return excelError(code, `${vi} / ${en}`);
+}
+
+/** True for an error value (ours, the runtime's CustomFunctions.Error, or any Error). */
 export function isExcelError(value: unknown): value is Error {
-  return value instanceof Error;
+  if (value instanceof Error) return true;
+  return typeof value === "object" && value !== null && "code" in value && "message" in value && !Array.isArray(value);
+}
+
+/** The code of an error value: "#DIV/0!" for ours, the runtime's ErrorCode name otherwise. */
+export function errorCode(value: unknown): string | null {
+  if (!isExcelError(value)) return null;
+  const code = (value as { code?: unknown }).code;
+  if (typeof code !== "string") return "#VALUE!";
+  const byName = Object.entries(CODE_NAMES).find(([, n]) => n === code);
+  return byName ? byName[0] : code;
 }
