@@ -252,6 +252,8 @@ interface Resolved {
   change?: "reduction" | "increase";
   /** Start of the phrase (first cue of the chain), or -1 when no cue applies. */
   start: number;
+  /** The cue nearest the number ("từ" opens a range "từ 50% đến 70%"). */
+  nearest?: string;
 }
 
 function resolveCues(hits: CueHit[], s: string, leadStart: number, numStart: number): Resolved | null {
@@ -285,7 +287,7 @@ function resolveCues(hits: CueHit[], s: string, leadStart: number, numStart: num
       case "aim": break;
     }
   }
-  return { comparator: comparator ?? ">=", change, start: chain[0].start };
+  return { comparator: comparator ?? ">=", change, start: chain[0].start, nearest: inLead[nearest].cue.phrase };
 }
 
 function trailing(s: string, end: number): { comparator: Comparator | null; end: number } {
@@ -319,6 +321,8 @@ export function readTargets(text: string): Target[] {
   const out: Target[] = [];
   let prevNumberEnd = 0;
   let prevTargetEnd = -1;
+  let prevNearest: string | undefined;
+  let prevPhraseEnd = -1;
   for (const m of s.matchAll(NUMBER_RE)) {
     const token = m[0];
     const start = m.index ?? 0;
@@ -335,7 +339,10 @@ export function readTargets(text: string): Target[] {
     if (/^[/\\]/.test(afterRaw) || /^:\d/.test(afterRaw) || /^[-–][\p{L}\p{N}]/u.test(afterRaw)) continue;
     if (/^\.\d/.test(afterRaw)) continue;
 
-    const pct = /^\s*(%|phần trăm|phan tram)/iu.exec(afterRaw);
+    let pct = /^\s*(%|phần trăm|phan tram)/iu.exec(afterRaw);
+    // "từ 50 đến 70%", "50 - 70%": the unit written once, after the second number.
+    const sharedPercent = !pct && /^\s*(?:đến|tới|den|toi|[-–])\s*\d+(?:[.,]\d+)*\s*(?:%|phần trăm|phan tram)/iu.test(afterRaw);
+    if (sharedPercent) pct = /^/.exec(afterRaw);
     let unit: "percent" | "count";
     let value: number;
     let end: number;
@@ -350,7 +357,7 @@ export function readTargets(text: string): Target[] {
       if (!Number.isFinite(v) || v > MAX_PERCENT) continue;
       unit = "percent";
       value = v;
-      end = tokenEnd + pct[0].length;
+      end = tokenEnd + (pct?.[0].length ?? 0);
     } else {
       if (/^\p{L}/u.test(afterRaw)) continue; // "3G", "4a"
       if (!/^\d+$/.test(token) && !/^[1-9]\d{0,2}(\.\d{3})+$/.test(token)) continue; // "1.3", "3.12", "4.0", "85,3"
@@ -374,6 +381,10 @@ export function readTargets(text: string): Target[] {
         resolved = { comparator: prev.comparator, change: prev.change, start: -1 };
       }
     }
+    if (!resolved && out.length > 0 && prevTargetEnd === thisPrevNumberEnd && prevNearest === "từ") {
+      // "từ 50% đến 70%": the upper end of a range.
+      if (/^\s*(?:đến|tới|den|toi|[-–])\s*$/iu.test(s.slice(prevPhraseEnd, start))) resolved = { comparator: "<=", start: -1 };
+    }
     if (unit === "count" && !resolved) {
       const leadingZero = /^0\d+$/.test(token) && /^\s+\p{Ll}/u.test(afterRaw);
       if (!leadingZero && !COUNT_NOUN_AFTER.test(afterRaw) && !trail.comparator) continue;
@@ -387,6 +398,8 @@ export function readTargets(text: string): Target[] {
     if (resolved?.change) target.change = resolved.change;
     out.push(target);
     prevTargetEnd = tokenEnd;
+    prevNearest = resolved?.nearest;
+    prevPhraseEnd = trail.end;
   }
   return out;
 }
@@ -486,8 +499,9 @@ function statusKey(s: string): string {
  * when blank. Tolerant of case, diacritics and tone placement.
  */
 export function completionClass(status: unknown): CompletionClass | null {
-  const k = statusKey(typeof status === "string" ? status : status === null || status === undefined ? "" : String(status));
-  if (!k) return null;
+  const raw = normalizeText(typeof status === "string" ? status : status === null || status === undefined ? "" : String(status));
+  if (!raw) return null;
+  const k = statusKey(raw);
   if (/\bchua (den|toi) han\b|\bnot (yet )?due\b/.test(k)) return "not-due";
   if (/\bchua (hoan thanh|xong)\b|\bkhong hoan thanh\b|\bnot (yet )?(done|completed|finished)\b|\bincomplete\b|\bunfinished\b/.test(k)) return "open";
   if (/^(da )?(hoan thanh|xong)\b|^(completed?|done|finished)\b/.test(k)) return "done";
