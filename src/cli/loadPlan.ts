@@ -4,6 +4,7 @@ import { gridFromDocx } from "../import/docx";
 import { parseAppendix } from "../import/appendix";
 import { planFromAppendix } from "../import/planFromAppendix";
 import { errors } from "../import/errors";
+import { readXlsxGrid } from "../import/xlsxGrid";
 import type { Plan } from "../core/plan";
 import type { Io } from "./io";
 import { UsageError } from "./args";
@@ -32,7 +33,6 @@ export async function loadPlan(source: { file?: string; useDefault?: boolean; ye
   const lower = file.toLowerCase();
   let grid;
   if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-    const { readXlsxGrid } = await import("../import/xlsxGrid");
     grid = await readXlsxGrid(bytes, source.sheet);
   } else {
     grid = gridFromDocx(bytes);
