@@ -1,5 +1,5 @@
 /** Everything the workbook is built from. */
-import type { Plan } from "../core/plan";
+import type { Comparator, Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 
 /** What a person entered for one activity: survives re-imports and rebuilds. */
@@ -21,4 +21,22 @@ export interface WorkbookModel {
   settings: Settings;
   progress: Record<string, ActivityProgress>;
   mode: FormulaMode;
+  /**
+   * What officials typed on the "Chỉ tiêu" sheet: numerator and denominator by indicator id and
+   * period key ("Q1", "Q2", "H1", "Q3", "9M", "Q4", "Y"; see INDICATOR_PERIOD_KEYS in indicatorsSheet.ts).
+   */
+  indicatorInputs?: Record<string, Partial<Record<string, IndicatorInput>>>;
+  /** Targets and comparators a person set over the ones read from the indicator's text, by indicator id. */
+  indicatorOverrides?: Record<string, IndicatorOverride>;
+}
+
+/** One period's figures for one indicator (a count indicator uses the numerator only). */
+export interface IndicatorInput {
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+export interface IndicatorOverride {
+  target?: number | null;
+  comparator?: Comparator | null;
 }
