@@ -123,11 +123,11 @@ const DATE_PATTERNS: Array<{ re: RegExp; get: (m: RegExpExecArray) => [number, n
   // ngày 15 tháng 1 năm 2024
   { re: /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*,?\s*nam\s*(\d{4}))?(?!\d)/g, get: (m) => [+m[1], +m[2], m[3] ? +m[3] : null] },
   // 2024-01-15
-  { re: /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g, get: (m) => [+m[3], +m[2], +m[1]] },
+  { re: /(?<![\d/.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g, get: (m) => [+m[3], +m[2], +m[1]] },
   // 15/01/2024, 15-01-2024, 15.01.2024, 15/01/24
-  { re: /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])/g, get: (m) => [+m[1], +m[3], m[4].length === 2 ? 2000 + +m[4] : +m[4]] },
+  { re: /(?<![\d/.])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])/g, get: (m) => [+m[1], +m[3], m[4].length === 2 ? 2000 + +m[4] : +m[4]] },
   // 15/01 (year left out)
-  { re: /(?<![\d/.-])(\d{1,2})\s*\/\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g, get: (m) => [+m[1], +m[2], null] },
+  { re: /(?<![\d/.])(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?!\s*[/.]\s*\d)(?!\s*-\s*\d{4}\b)/g, get: (m) => [+m[1], +m[2], null] },
 ];
 
 function findDates(key: string): DateHit[] {
@@ -337,7 +337,7 @@ function checkMonth(n: number, raw: string): number {
 
 interface UnitParse {
   units: Unit[];
-  prefix: "before" | "by" | null;
+  prefix: "before" | "by" | "from" | null;
 }
 
 /** Scans the tokens for calendar units; throws UnitError for impossible ones. */
@@ -476,14 +476,16 @@ function scanUnits(toks: Tok[]): UnitParse {
     }
     // "Cả năm", "Trong năm", "Năm" alone → the plan year
     if (isWord(tok, "nam")) {
-      if (!lastWasUnit) push({ type: "year", n: 0, year: null });
+      // "Tháng 12 hằng năm": "hằng năm" qualifies the unit before it; alone it means the plan year
+      const yearly = isWord(toks[i - 1], "hang", "moi", "tung") && units.length > 0;
+      if (!lastWasUnit && !yearly) push({ type: "year", n: 0, year: null });
       i++;
       continue;
     }
     // prefixes and connectors
-    if (isWord(tok, "truoc")) pendingPrefix = pendingPrefix ?? "before";
-    else if (isWord(tok, "cuoi", "het")) pendingPrefix = pendingPrefix ?? "by";
-    else if (isWord(tok, "cham") && isWord(nx, "nhat")) pendingPrefix = pendingPrefix ?? "by";
+    if (isWord(tok, "tu") && units.length === 0) pendingPrefix = pendingPrefix ?? "from";
+    else if (isWord(tok, "truoc")) pendingPrefix = pendingPrefix === "from" || !pendingPrefix ? "before" : pendingPrefix;
+    else if (isWord(tok, "cuoi", "het") || (isWord(tok, "cham") && isWord(nx, "nhat"))) pendingPrefix = pendingPrefix === "from" || !pendingPrefix ? "by" : pendingPrefix;
     if (isP(tok, ...SPAN_SEP_P) || isWord(tok, ...SPAN_SEP_W)) sep = "span";
     else if ((isP(tok, ...LIST_SEP_P) || isWord(tok, ...LIST_SEP_W)) && sep !== "span") sep = "list";
     lastWasUnit = false;
@@ -532,6 +534,11 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
   }
   const { units, prefix } = parsed;
   if (units.length === 0) return null;
+  // "Từ tháng 9", "Từ quý II" with no end: from that unit to the end of its year
+  if (prefix === "from" && units.length === 1 && (units[0].type === "month" || units[0].type === "quarter")) {
+    const last = units[0].type === "month" ? 12 : 4;
+    if (units[0].n < last) units.push({ type: units[0].type, n: last, year: units[0].year, connector: "span" });
+  }
   const py = clampYear(planYear);
   const years = units.map((u) => u.year ?? py);
   if (years.some((y) => y > 9999)) return invalid(original, "Năm không hợp lệ", "Invalid year");
@@ -544,6 +551,14 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
       groups[groups.length - 1].years.push(years[k]);
     } else groups.push({ units: [u], years: [years[k]] });
   });
+  // a span is read from its first and last units only; "Năm 2024–Năm 2024" is just "Năm 2024"
+  for (const g of groups) {
+    const n = g.units.length;
+    const [a, b] = [g.units[0], g.units[n - 1]];
+    const same = a.type === b.type && a.n === b.n && g.years[0] === g.years[n - 1];
+    g.units = same ? [a] : [a, b];
+    g.years = same ? [g.years[0]] : [g.years[0], g.years[n - 1]];
+  }
   const items: Item[] = groups.map((g) => ({
     start: unitBounds(g.units[0], g.years[0]).start,
     end: unitBounds(g.units[g.units.length - 1], g.years[g.years.length - 1]).end,
@@ -556,7 +571,7 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
     }
   }
 
-  if (prefix) {
+  if (prefix === "before" || prefix === "by") {
     const first = items.reduce((a, it) => (it.start < a ? it.start : a), items[0].start);
     const last = items.reduce((a, it) => (it.end > a ? it.end : a), items[0].end);
     const day = prefix === "before" ? addDays(first, -1) : last;
@@ -564,15 +579,17 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
   }
 
   // display: compressed when every unit is a quarter (or a month, or a year) of one year
-  const sameType = units.every((u) => u.type === units[0].type);
-  const sameYear = years.every((y) => y === years[0]);
+  const shown = groups.flatMap((g) => g.units);
+  const shownYears = groups.flatMap((g) => g.years);
+  const sameType = shown.every((u) => u.type === shown[0].type);
+  const sameYear = shownYears.every((y) => y === shownYears[0]);
   let display: string;
-  if (sameType && units[0].type === "year") {
+  if (sameType && shown[0].type === "year") {
     display = "Năm " + groups.map((g) => (g.units.length === 1 ? pad4(g.years[0]) : `${pad4(g.years[0])}–${pad4(g.years[g.years.length - 1])}`)).join(", ");
-  } else if (sameType && sameYear && (units[0].type === "quarter" || units[0].type === "month")) {
+  } else if (sameType && sameYear && (shown[0].type === "quarter" || shown[0].type === "month")) {
     const num = (u: Unit) => (u.type === "quarter" ? ROMAN_OF[u.n] : pad2(u.n));
     const body = groups.map((g) => (g.units.length === 1 ? num(g.units[0]) : `${num(g.units[0])}–${num(g.units[g.units.length - 1])}`)).join(", ");
-    display = `${units[0].type === "quarter" ? "Quý" : "Tháng"} ${body}/${pad4(years[0])}`;
+    display = `${shown[0].type === "quarter" ? "Quý" : "Tháng"} ${body}/${pad4(shownYears[0])}`;
   } else {
     display = groups
       .map((g) => {
