@@ -82,22 +82,34 @@ const PREFIXES: string[][] = [["công", "chức"], ["cán", "bộ"], ["bộ", "p
 /** Words that cannot carry a name on their own: a prefix is kept rather than leave only these. */
 const GENERIC_WORDS = new Set(["xã", "cấp", "của", "tại", "huyện", "tỉnh", "các", "và", "xa", "cap", "cua", "tai", "huyen", "tinh", "cac", "va"]);
 
+/** Contraction patterns by the length of their first word (a cheap first filter). */
+const CONTRACTIONS_BY_LENGTH = new Map<number, Array<[string[], string]>>();
+for (const c of CONTRACTIONS) {
+  const n = c[0][0].length;
+  CONTRACTIONS_BY_LENGTH.set(n, [...(CONTRACTIONS_BY_LENGTH.get(n) ?? []), c]);
+}
+
+/** The words with spelled-out phrases contracted; the same array when nothing changed. */
 function contract(words: string[]): string[] {
-  const out: string[] = [];
+  let out: string[] | null = null;
   let i = 0;
   while (i < words.length) {
     let hit = false;
-    for (const [pattern, abbr] of CONTRACTIONS) {
+    for (const [pattern, abbr] of CONTRACTIONS_BY_LENGTH.get(words[i].length) ?? []) {
       if (wordsCompatible(words, i, pattern)) {
+        out ??= words.slice(0, i);
         out.push(abbr);
         i += pattern.length;
         hit = true;
         break;
       }
     }
-    if (!hit) out.push(words[i++]);
+    if (!hit) {
+      if (out) out.push(words[i]);
+      i++;
+    }
   }
-  return out;
+  return out ?? words;
 }
 
 function stripPrefix(words: string[]): string[] {
@@ -124,7 +136,7 @@ function keyPass(input: string): string {
   let words = s.split(" ");
   for (;;) {
     const next = stripPrefix(contract(words));
-    if (next.length === words.length && next.every((w, i) => w === words[i])) break;
+    if (next === words) break;
     words = next;
   }
   return words.join(" ");
@@ -139,14 +151,9 @@ function keyPass(input: string): string {
  * "Ban" dropped (never leaving only "xã"/"cấp"/"của"…). Diacritics are kept. Idempotent.
  */
 export function canonicalUnitKey(name: string): string {
-  let k = keyPass(name);
-  // Each pass only normalises and shortens; a second pass is a no-op in practice, the loop is a guard.
-  for (let i = 0; i < 3; i++) {
-    const next = keyPass(k);
-    if (next === k) break;
-    k = next;
-  }
-  return k;
+  // One pass is a fixpoint: every step either normalises (stable on its own output) or shortens
+  // to a fixpoint; the property tests check idempotence on arbitrary Unicode.
+  return keyPass(typeof name === "string" ? name : name === null || name === undefined ? "" : String(name));
 }
 
 /** The key without a commune suffix ("… xã", "… cấp xã", "… của xã", "… tại xã"); the key itself when nothing would remain. */
@@ -320,10 +327,14 @@ export class UnitDirectory {
   /** Diacritic-free key → the known keys (and their units) that strip to it. */
   private readonly stripped = new Map<string, Array<{ key: string; unit: number }>>();
   private readonly fuzzy: FuzzyEntry[] = [];
+  /** Plain bigram id → the fuzzy entries holding it, with how many times. */
+  private readonly postings = new Map<number, Array<[number, number]>>();
   private readonly gramIds = new Map<string, number>();
   /** Keys (and suffixless keys) of names written with a separator inside: `splitPartners` keeps them whole. */
   readonly protectedKeys = new Set<string>();
   private readonly cache = new Map<string, UnitMatch>();
+  private readonly keyCache = new Map<string, UnitMatch>();
+  private common: Int32Array = new Int32Array(0);
 
   constructor(units: Unit[]) {
     this.units = units.map((x) => ({
@@ -363,9 +374,23 @@ export class UnitDirectory {
         const parts = normalizeText(raw).split(/\s*[-\u2010-\u2015\u2212]\s*/);
         if (parts.length > 1) addTo(this.shortened, canonicalUnitKey(parts[0]), i);
         const key = canonicalUnitKey(raw);
-        if (key.length >= 2) this.fuzzy.push({ unit: i, plain: this.gramsOf(stripDiacritics(key)), marked: this.gramsOf(key) });
+        const tag = `\u0001${key}\u0000${i}`;
+        if (key.length >= 2 && !strippedSeen.has(tag)) {
+          strippedSeen.add(tag);
+          this.fuzzy.push({ unit: i, plain: this.gramsOf(stripDiacritics(key)), marked: this.gramsOf(key) });
+        }
       }
     });
+    this.fuzzy.forEach((e, idx) => {
+      const counts = new Map<number, number>();
+      for (const g of e.plain) counts.set(g, (counts.get(g) ?? 0) + 1);
+      for (const [g, c] of counts) {
+        const list = this.postings.get(g) ?? [];
+        list.push([idx, c]);
+        this.postings.set(g, list);
+      }
+    });
+    this.common = new Int32Array(this.fuzzy.length);
     // A shortened name never overrides an explicit key of another unit.
     for (const [key, set] of this.shortened) {
       const owner = this.exact.get(key);
@@ -402,11 +427,28 @@ export class UnitDirectory {
   private resolve(raw: string): UnitMatch {
     const input = normalizeText(raw);
     const none: UnitMatch = { unit: null, suggestion: null, score: 0, input, via: "none" };
-    const key = canonicalUnitKey(raw);
+    const key = canonicalUnitKey(input); // normalizeText is idempotent: same key as the raw text
     if (!key) return none;
     const forms = [key];
-    const noParens = canonicalUnitKey(raw.replace(/\([^()]*\)?/g, " "));
-    if (noParens && noParens !== key) forms.push(noParens);
+    const parens = input.includes("(");
+    if (parens) {
+      const noParens = canonicalUnitKey(input.replace(/\([^()]*\)?/g, " "));
+      if (noParens && noParens !== key) forms.push(noParens);
+    } else {
+      // Different writings of one key ("Tư pháp", " tư  pháp.") resolve once.
+      const byKey = this.keyCache.get(key);
+      if (byKey) return { ...byKey, input };
+    }
+    const result = this.resolveForms(forms, key, input);
+    if (!parens) {
+      if (this.keyCache.size >= CACHE_LIMIT) this.keyCache.clear();
+      this.keyCache.set(key, result);
+    }
+    return result;
+  }
+
+  private resolveForms(forms: string[], key: string, input: string): UnitMatch {
+    const none: UnitMatch = { unit: null, suggestion: null, score: 0, input, via: "none" };
     const ambiguous: Set<number> = new Set();
 
     const tryIndex = (index: Index, k: string): number => {
@@ -455,16 +497,35 @@ export class UnitDirectory {
       return { unit: null, suggestion: candidates[0], score: 0.9, input, via: "ambiguous", candidates };
     }
     // Fuzzy: a suggestion only. The score averages Dice on diacritic-free and on marked bigrams,
-    // so "Văn hòa" (same letters, another word) scores below an exact spelling.
+    // so "Văn hòa" (same letters, another word) scores below an exact spelling. Candidates come
+    // from an inverted index on diacritic-free bigrams; the marked score never exceeds the plain
+    // one, so only entries whose plain Dice could win are scored in full.
     const plain = this.gramsOf(stripDiacritics(key), false);
-    const marked = this.gramsOf(key, false);
     let best = -1;
     let bestScore = 0;
-    for (const e of this.fuzzy) {
-      const s = (dice(plain, e.plain) + dice(marked, e.marked)) / 2;
-      if (s > bestScore) {
-        bestScore = s;
-        best = e.unit;
+    if (plain.length > 0) {
+      const inCounts = new Map<number, number>();
+      for (const g of plain) if (g >= 0) inCounts.set(g, (inCounts.get(g) ?? 0) + 1);
+      const touched: number[] = [];
+      const common = this.common;
+      for (const [g, c] of inCounts) {
+        for (const [e, ce] of this.postings.get(g) ?? []) {
+          if (common[e] === 0) touched.push(e);
+          common[e] += Math.min(c, ce);
+        }
+      }
+      let marked: Int32Array | null = null;
+      for (const e of touched) {
+        const entry = this.fuzzy[e];
+        const plainDice = (2 * common[e]) / (plain.length + entry.plain.length);
+        common[e] = 0;
+        if (plainDice < SUGGEST_THRESHOLD || plainDice <= bestScore) continue;
+        marked ??= this.gramsOf(key, false);
+        const s = (plainDice + dice(marked, entry.marked)) / 2;
+        if (s > bestScore) {
+          bestScore = s;
+          best = entry.unit;
+        }
       }
     }
     if (best >= 0 && bestScore >= SUGGEST_THRESHOLD) {
