@@ -226,7 +226,11 @@ function listResult(items: Item[], display: string): Result {
 // --- 3. recurrence -----------------------------------------------------------------------------
 
 const NOT_QUARTER = "(?!\\s*(?:dinh|che|trinh|hoach|mo|uoc|chuan|tac|luat|doi|dau|tu)\\b)";
-const RE_QUARTERLY = new RegExp(`\\b(?:hang|moi|tung|cac) quy\\b${NOT_QUARTER}|\\bdinh ky\\s*(?:theo\\s*)?quy\\b${NOT_QUARTER}|\\b(?:3|ba) thang\\s*(?:\\/|mot)\\s*(?:1\\s*)?lan\\b`);
+const RE_QUARTERLY = new RegExp(
+  `\\b(?:hang|moi|tung|cac) quy\\b${NOT_QUARTER}|\\bdinh ky\\s*(?:theo\\s*)?quy\\b${NOT_QUARTER}|\\b(?:3|ba) thang\\s*(?:\\/|mot)\\s*(?:1\\s*)?lan\\b` +
+    // "tháng cuối quý", "đầu quý sau": every quarter (but "cuối quý II" is one quarter)
+    `|\\b(?:dau|cuoi|giua) (?:moi |cac |hang )?quy\\b${NOT_QUARTER}(?!\\s*\\.?\\s*(?:iv|i{1,3}|v|[0-9])\\b)`,
+);
 const RE_MONTHLY = /\b(?:hang|moi|tung) thang\b|\bdinh ky\s*(?:theo\s*)?thang\b/;
 const RE_CONTINUOUS = /\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi) (?:ngay|tuan)\b/;
 const RE_PERIOD = /\bdinh ky\b|\b\d{1,2} thang\s*(?:\/|mot)\s*(?:1\s*)?lan\b/;
@@ -410,7 +414,7 @@ function scanUnits(toks: Tok[]): UnitParse {
       continue;
     }
     // 6 tháng đầu năm / 6 tháng cuối năm / 9 tháng
-    if (tok.t === "num" && tok.v.length <= 2 && isWord(nx, "thang")) {
+    if (tok.t === "num" && tok.v.length <= 2 && +tok.v >= 1 && +tok.v <= 12 && isWord(nx, "thang")) {
       const n = +tok.v;
       let k = i + 2;
       let type: UnitType = "firstN";
@@ -419,7 +423,6 @@ function scanUnits(toks: Tok[]): UnitParse {
         type = "lastN";
         k++;
       }
-      if (n < 1 || n > 12) throw new UnitError(`Khoảng không hợp lệ: ${n} tháng`, `Invalid span: ${n} months`);
       let year: number | null = null;
       if (isWord(toks[k], "nam")) {
         k++;
@@ -544,7 +547,7 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
   if (years.some((y) => y > 9999)) return invalid(original, "Năm không hợp lệ", "Invalid year");
 
   // group spans into items
-  const groups: Array<{ units: Unit[]; years: number[] }> = [];
+  let groups: Array<{ units: Unit[]; years: number[] }> = [];
   units.forEach((u, k) => {
     if (u.connector === "span" && groups.length > 0) {
       groups[groups.length - 1].units.push(u);
@@ -559,10 +562,20 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
     g.units = same ? [a] : [a, b];
     g.years = same ? [g.years[0]] : [g.years[0], g.years[n - 1]];
   }
-  const items: Item[] = groups.map((g) => ({
+  let items: Item[] = groups.map((g) => ({
     start: unitBounds(g.units[0], g.years[0]).start,
     end: unitBounds(g.units[g.units.length - 1], g.years[g.years.length - 1]).end,
   }));
+  // a list naming the same span twice ("Năm 2024 và các năm tiếp theo") names it once
+  const seen = new Set<string>();
+  const keep = items.map((it) => {
+    const k = `${it.start}|${it.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  groups = groups.filter((_, k) => keep[k]);
+  items = items.filter((_, k) => keep[k]);
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (it.start > it.end) {

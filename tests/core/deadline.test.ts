@@ -125,6 +125,11 @@ describe("parseDeadline: the brief's phrasings and their variants", () => {
     ["Theo định kỳ hằng quý", "recurring", "2024-01-01", "2024-12-31"],
     ["Thường xuyên, liên tục", "recurring", "2024-01-01", "2024-12-31"],
     ["Trước ngày 15 hằng tháng", "recurring", "2024-01-01", "2024-12-31"],
+    ["Trước ngày 25 tháng cuối quý", "recurring", "2024-01-01", "2024-12-31"],
+    ["Cuối quý II", "date", "2024-06-30", "2024-06-30"],
+    ["Năm 2024 và các năm tiếp theo", "range", "2024-01-01", "2024-12-31"],
+    ["Giai đoạn 2021-2025", "range", "2021-01-01", "2025-12-31"],
+    ["Hoàn thành trong Quý II", "range", "2024-04-01", "2024-06-30"],
     ["Thường xuyên; báo cáo hằng quý", "recurring", "2024-01-01", "2024-12-31"],
     // events
     ["Khi có yêu cầu", "event", null, null],
@@ -155,6 +160,8 @@ describe("recurrence and points", () => {
     ["Hằng quý", "quarterly"],
     ["Định kỳ", "period"],
     ["Định kỳ 6 tháng", "period"],
+    ["6 tháng/lần", "period"],
+    ["Trước ngày 25 tháng cuối quý", "quarterly"],
   ])("%p → %s", (text, rec) => expect(P(text).recurrence).toBe(rec));
 
   test("non-recurring deadlines have no recurrence", () => {
@@ -234,6 +241,8 @@ describe("invalid deadlines carry a reason in Vietnamese and English", () => {
     ["Trước 30/02/2024 hoặc khi có văn bản", /29 ngày/, /29 days/],
     ["abc", /Không nhận dạng được/, /Unrecognised/],
     ["Tuần thứ 3", /Không nhận dạng được/, /Unrecognised/],
+    ["18 tháng", /Không nhận dạng được/, /Unrecognised/],
+    ["Chưa xác định", /Không nhận dạng được/, /Unrecognised/],
     ["???", /Không nhận dạng được/, /Unrecognised/],
   ])("%p", (text, vi, en) => {
     const d = P(text);
