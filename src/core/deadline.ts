@@ -9,8 +9,9 @@
  *     "ngày 15 tháng 1 năm 2024", a bare Excel serial)     → "date" (one) or "range" (span or list);
  *     an impossible date anywhere                          → "invalid". A date beats everything
  *     else in the text: "Trước 31/3/2024 hoặc khi có văn bản" is 31/03/2024.
- *  3. recurrence words (Thường xuyên, Hằng/Hàng tháng, Hằng quý, Định kỳ…) → "recurring",
- *     spanning the plan year.
+ *  3. recurrence words (Thường xuyên, Hằng/Hàng tháng, Hằng quý, "tháng cuối quý", Định kỳ,
+ *     "6 tháng/lần"…) → "recurring", spanning the plan year (a year in the text is ignored).
+ *     "Hằng năm" is NOT recurring in a one-year plan: it reads as the plan year (a range).
  *  4. text that STARTS with an event or external trigger ("Sau khi…", "Khi có…", "Theo …",
  *     "Tùy theo…") → "event" / "external", with no date, even if it mentions a year
  *     ("Sau khi … công bố chỉ số CCHC tỉnh năm 2024" is an event, not the year 2024).
@@ -18,7 +19,8 @@
  *     months ("Tháng 6, tháng 12", "Từ tháng 3 đến tháng 5", "T6/2024"), "6 tháng đầu/cuối năm",
  *     "9 tháng đầu năm", "Năm 2024", "Cả năm", "Trong năm", "Đầu năm" (= quý I);
  *     "Trước <unit>" → the day before the unit starts, "Cuối/Hết/Chậm nhất <unit>" → its last
- *     day (kind "date"). Impossible units (Quý V, Tháng 13) → "invalid".
+ *     day (kind "date"); "Từ tháng 9" / "Từ quý II" with no end → to the end of that year;
+ *     "Từ ngày 01/03/2024" likewise. Impossible units (Quý V, Tháng 13) → "invalid".
  *  6. an event/external phrase anywhere else → "event" / "external".
  *  7. anything else → "invalid" ("unrecognised").
  *
