@@ -597,7 +597,7 @@ function cleanPiece(s: string): string {
  * never inside a known name written with one of those ("Bộ phận tiếp nhận và trả kết quả",
  * "HĐND tỉnh và UBND tỉnh", "Các ban, ngành cấp xã", "Các cơ quan, đơn vị liên quan"). Text
  * wrapped over several lines (a pasted PDF cell: "Văn \nPhòng") is rejoined when the joined
- * lines name a known unit and one of the lines alone does not. Leading bullets and trailing
+ * lines are exactly a known name (or its abbreviation) and one of the lines alone is not. Leading bullets and trailing
  * punctuation are dropped, empty pieces skipped; order is kept.
  */
 export function splitPartners(text: string, directory: UnitDirectory = defaultUnitDirectory()): string[] {
@@ -624,7 +624,7 @@ export function splitPartners(text: string, directory: UnitDirectory = defaultUn
       const key = canonicalUnitKey(merged);
       const isProtected = directory.protectedKeys.has(key) || directory.protectedKeys.has(withoutCommuneSuffix(key));
       const isWrapped =
-        !isProtected && wrappedOnly && known.slice(i, j + 1).some((x) => !x) && directory.match(merged).unit !== null;
+        !isProtected && wrappedOnly && known.slice(i, j + 1).some((x) => !x) && /^(exact|compact)$/.test(directory.match(merged).via);
       if (isProtected || isWrapped) {
         taken = j;
         text = merged.replace(/\s*\n\s*/g, " ");
