@@ -140,7 +140,15 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   }
 
   const headerKeys = new Set<string>();
-  for (let r = found.row; r < headerEnd; r++) for (const cell of rows[r]) if (cell.text) headerKeys.add(matchKey(cell.text));
+  let headerTextMax = 0;
+  for (let r = found.row; r < headerEnd; r++) {
+    for (const cell of rows[r]) {
+      if (!cell.text) continue;
+      headerKeys.add(matchKey(cell.text));
+      headerTextMax = Math.max(headerTextMax, cell.text.length);
+    }
+  }
+  const isHeaderText = (t: string) => t.length <= headerTextMax + 8 && headerKeys.has(matchKey(t));
 
   const titleLines = [...grid.title];
   for (let r = 0; r < found.row; r++) {
@@ -191,7 +199,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     const nonEmpty = owns.filter(Boolean);
     if (nonEmpty.length === 0) continue;
     if (isNumberingRow(nonEmpty)) continue;
-    const headerLike = nonEmpty.filter((t) => headerKeys.has(matchKey(t))).length;
+    const headerLike = nonEmpty.length >= 2 ? nonEmpty.filter(isHeaderText).length : 0;
     if (headerLike >= 2 && headerLike >= 0.6 * nonEmpty.length) {
       warnings.push(`Dòng ${r + 1}: dòng tiêu đề lặp lại (sang trang) được bỏ qua.`);
       continue;

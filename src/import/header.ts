@@ -18,9 +18,20 @@ export function labelKey(label: string): string {
   return s;
 }
 
+const LABEL_CACHE = new Map<string, FieldKey | null>();
+
 /** The field a header label names, or null. The order of the tests settles overlaps. */
 export function fieldOfLabel(label: string): FieldKey | null {
-  const k = labelKey(label);
+  if (!label || label.length > 90) return null;
+  const cached = LABEL_CACHE.get(label);
+  if (cached !== undefined) return cached;
+  const f = fieldOfKey(labelKey(label));
+  if (LABEL_CACHE.size > 5000) LABEL_CACHE.clear();
+  LABEL_CACHE.set(label, f);
+  return f;
+}
+
+function fieldOfKey(k: string): FieldKey | null {
   if (!k || k.length > 60) return null;
   if (/^(s?tt|so tt|so thu tu|thu tu|stt|so)$/.test(k)) return "tt";
   if (/kinh phi|du toan|nguon von/.test(k)) return "budget";

@@ -1,6 +1,6 @@
 /**
  * Test helper: builds a real .docx (fflate zipSync: [Content_Types].xml, _rels/.rels,
- * word/document.xml, word/_rels/document.xml.rels) from a description of paragraphs and tables,
+ * word/document.xml, word/_rels/document.xml.rels, word/styles.xml) from a description of paragraphs and tables,
  * with real w:gridSpan / w:vMerge merges, optional w:sdt and w:customXml wrappers, w:gridBefore /
  * w:gridAfter, runs split mid-word with w:proofErr and bookmarks between them, several
  * paragraphs per cell, tabs and line breaks, and nested tables. Also `planToDocx`, which writes
@@ -150,13 +150,22 @@ export function documentXml(spec: Pick<DocxSpec, "body" | "splitRuns">): string 
 export const CONTENT_TYPES_DOCX =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>';
 
 const ROOT_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
-const DOC_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const DOC_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>';
+
+const STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+  '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="26"/></w:rPr></w:style>' +
+  '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>' +
+  '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/></w:style></w:styles>';
 
 /** A real .docx from a description. */
 export function buildDocx(spec: DocxSpec): Uint8Array {
@@ -166,6 +175,7 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
   if (!spec.omitDocument) {
     files["word/document.xml"] = strToU8(spec.documentXml ?? documentXml(spec));
     files["word/_rels/document.xml.rels"] = strToU8(DOC_RELS);
+    files["word/styles.xml"] = strToU8(STYLES);
   }
   for (const [name, data] of Object.entries(spec.extraFiles ?? {})) files[name] = typeof data === "string" ? strToU8(data) : data;
   return zipSync(files, { level: 6 });
