@@ -15,11 +15,12 @@
  *    the order of DEFINITION rows, then periods Q1, Q2, H1 (6 tháng), Q3, 9M (9 tháng), Q4, Y
  *    (năm). Columns (keys of VALUE_COLUMNS): id · period (label "Quý I/2024", as CCHC.PERIOD
  *    returns) · text · unit · comparator · target (INDEX/MATCH on table I's applied columns) ·
- *    numerator · denominator (input) · actual (=CCHC.RATE(num,den) in custom mode,
- *    =IF(OR(num="",den=""),"",num/den) in native mode; a count indicator's actual is its
- *    numerator) · attainment (=CCHC.ATTAINMENT(actual,target,comparator) / a native IF formula) ·
- *    met ("Đạt" / "Chưa đạt" / "" through CCHC.MET / a native IF formula; MET_LABELS).
- *    Blank while the inputs are empty. Conditional formatting on attainment and met: met (green),
+ *    numerator · denominator (input) · actual (=IF(OR(num="",den=""),"",CCHC.RATE(num,den)) in
+ *    custom mode, …,num/den) in native mode; a count indicator's actual is its numerator) ·
+ *    attainment (=IF(OR(actual="",target=""),"",CCHC.ATTAINMENT(actual,target,comparator)) / a
+ *    native IF formula) · met ("Đạt" / "Chưa đạt" / "" through CCHC.MET / a native IF formula;
+ *    MET_LABELS). Blank while the inputs are empty (the blank test sits outside the CCHC.* call,
+ *    so a file opened without the add-in never shows #NAME? in an empty row). Conditional formatting on attainment and met: met (green),
  *    close — attainment ≥ 90% (CLOSE_ATTAINMENT) — (amber), far (red).
  *
  * Where things sit, for reports and the task pane: `indicatorCellRefs(model)` gives every
@@ -312,14 +313,17 @@ function valueRow(ind: ListedIndicator, v: IndicatorPeriodValues, r: number, pla
   const custom = model.mode === "custom";
   const blank = `OR(${A}="",${T}="")`;
   const tol = `1E-9*MAX(1,ABS(${A}),ABS(${T}))`;
+  // Custom calls are guarded by the same blank test the functions apply, so a cell whose cached
+  // value is "" never needs the add-in: LibreOffice recalculates formula cells cached as an empty
+  // string, and an unguarded CCHC.* call would turn into #NAME? there.
   const actualF =
-    ind.unit === "count" ? `IF(${N}="","",${N})` : custom ? `CCHC.RATE(${N},${D})` : `IF(OR(${N}="",${D}=""),"",${N}/${D})`;
+    ind.unit === "count" ? `IF(${N}="","",${N})` : `IF(OR(${N}="",${D}=""),"",${custom ? `CCHC.RATE(${N},${D})` : `${N}/${D}`})`;
   const metTest = custom
     ? `CCHC.MET(${A},${T},${C})`
     : `IF(${C}="<=",${A}<=${T}+${tol},IF(${C}="=",ABS(${A}-${T})<=${tol},${A}>=${T}-${tol}))`;
   const metF = `IF(${blank},"",IF(${metTest},${q(MET_LABELS.met)},${q(MET_LABELS.notMet)}))`;
   const attainmentF = custom
-    ? `CCHC.ATTAINMENT(${A},${T},${C})`
+    ? `IF(${blank},"",CCHC.ATTAINMENT(${A},${T},${C}))`
     : `IF(${blank},"",IF(${c("met")}=${q(MET_LABELS.met)},1,IF(${C}="<=",IF(${T}<=0,0,${T}/${A}),IF(${C}="=",IF(${T}<=0,0,MAX(0,1-ABS(${A}-${T})/${T})),${A}/${T}))))`;
   const cells: Record<ValueColumnKey, Cell> = {
     id: { v: ind.id },

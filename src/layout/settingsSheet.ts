@@ -128,7 +128,7 @@ function addResultRows(sheet: SheetLayout, settings: Settings, names: Record<str
       note: "Đủ điểm từ ngưỡng tối đa; từ ngưỡng tối thiểu: điểm tối đa × tỷ lệ hoàn thành; dưới ngưỡng: 0 điểm",
       cell: {
         f: custom
-          ? `CCHC.PARSCORE(${rateCell},${NAMES.parPoints},${thresholds})`
+          ? `IF(${rateCell}="","",CCHC.PARSCORE(${rateCell},${NAMES.parPoints},${thresholds}))`
           : `IF(${rateCell}="","",IF(${rateCell}>=${NAMES.parFull}-${tol(NAMES.parFull)},${NAMES.parPoints},` +
             `IF(${rateCell}>=${NAMES.parPartial}-${tol(NAMES.parPartial)},ROUND(${NAMES.parPoints}*${rateCell}/${NAMES.parFull},9),0)))`,
         v: fig.parScore, style: "number",
