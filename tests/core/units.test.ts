@@ -373,3 +373,14 @@ describe("the Đơn vị sheet", () => {
     for (const [input, name] of SEED_NAMES) expect(d.match(input).unit?.name).toBe(name);
   });
 });
+
+describe("identity", () => {
+  test("a matched default unit is the DEFAULT_UNITS object itself", () => {
+    const r = new UnitDirectory(DEFAULT_UNITS).match("Tư pháp");
+    expect(DEFAULT_UNITS).toContain(r.unit);
+  });
+  test("units given in a non-normal form are normalised", () => {
+    const d = new UnitDirectory([{ name: "  Tư   pháp ", aliases: [" ", "TP"], abbreviations: [], kind: "weird" as Unit["kind"] }]);
+    expect(d.all()).toEqual([{ name: "Tư pháp", aliases: ["TP"], abbreviations: [], kind: "single" }]);
+  });
+});
