@@ -72,7 +72,7 @@ export function parseNumberVi(input: unknown): number | null {
   let s = normalizeText(input);
   if (!s) return null;
   let percent = false;
-  const pm = /\s*(%|phần trăm)$/iu.exec(s);
+  const pm = /\s*(%|phần trăm|phan tram)$/iu.exec(s);
   if (pm) {
     percent = true;
     s = s.slice(0, pm.index);
