@@ -218,7 +218,8 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       openSub(ttKey, others[0] ?? "", r);
       continue;
     }
-    if (!ttKey && nonEmpty.length === 1) {
+    // One text in the row (spanning it, or alone in some cell, the TT cell included): "I. TITLE", "A. Title".
+    if (nonEmpty.length === 1 && (!ttKey || others.length === 0)) {
       const text = normalizeText(nonEmpty[0]);
       const spans = rowSpans(row);
       const rm = /^(?:(?:phần|mục)\s+)?([IVXivx]{1,5})(?:\s*[.):–—-]\s*|\s+)(\S.*)$/u.exec(text);

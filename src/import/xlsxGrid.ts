@@ -39,32 +39,28 @@ function checkPackage(bytes: Uint8Array, limits: ZipLimits): void {
   }
 }
 
-/** One worksheet → Grid (first `maxRows` rows when given). */
+/** One worksheet → Grid (first `maxRows` rows when given). Only cells that hold something are visited. */
 export function sheetGrid(ws: ExcelJS.Worksheet, maxRows?: number): Grid {
   const rowCount = Math.min(ws.rowCount, maxRows ?? Infinity);
-  const colCount = ws.columnCount;
   const values: unknown[][] = [];
   const areas = new Map<string, MergeArea>();
   for (let r = 1; r <= rowCount; r++) {
-    const row = ws.getRow(r);
-    const vals: unknown[] = new Array(colCount).fill(null);
-    if (row.hasValues || row.cellCount > 0) {
-      for (let c = 1; c <= colCount; c++) {
-        const cell = row.getCell(c);
-        if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address) {
-          const m = cell.master;
-          const key = m.address;
-          const mr = Number(m.row) - 1;
-          const mc = Number(m.col) - 1;
-          const a = areas.get(key) ?? { r1: mr, c1: mc, r2: mr, c2: mc };
-          a.r2 = Math.max(a.r2, r - 1);
-          a.c2 = Math.max(a.c2, c - 1);
-          areas.set(key, a);
-          continue;
-        }
-        vals[c - 1] = cell.value;
+    const vals: unknown[] = [];
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, c) => {
+      const m = cell.master;
+      if (cell.isMerged && m && m.address !== cell.address) {
+        // A slave cell of a merged area: exceljs hands back the master's value; record the area instead.
+        const mr = Number(m.row) - 1;
+        const mc = Number(m.col) - 1;
+        const a = areas.get(m.address) ?? { r1: mr, c1: mc, r2: mr, c2: mc };
+        a.r2 = Math.max(a.r2, r - 1);
+        a.c2 = Math.max(a.c2, c - 1);
+        areas.set(m.address, a);
+        vals[c - 1] = null;
+        return;
       }
-    }
+      vals[c - 1] = cell.value;
+    });
     values.push(vals);
   }
   return gridFromValues(values, [...areas.values()], "xlsx", [ws.name]);

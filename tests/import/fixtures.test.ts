@@ -143,6 +143,13 @@ describe("fixture D: sub-groups, activities before any group, a task listing sev
     expect(p.warnings.length).toBeGreaterThan(0);
   });
 
+  test("a group row whose numeral and title share the TT cell, spanning the table", () => {
+    const grid = gridFromValues([H, ["I. CÔNG TÁC CHỈ ĐẠO", "", "", "", "", "", "", "", ""], ["", "1.1. M", "2.1. N", "3.1. H", "", "Tư pháp", "", "", ""], ["ii) Cải cách thể chế"], ["", "1.1. M2", "2.1. N2", "3.1. H2", "", "Tư pháp", "", "", ""]], [{ r1: 1, c1: 0, r2: 1, c2: 8 }]);
+    const p = parseAppendix(grid);
+    expect(p.groups).toEqual([{ id: "I", title: "CÔNG TÁC CHỈ ĐẠO" }, { id: "II", title: "Cải cách thể chế" }]);
+    expect(p.rows.map((r) => r.group)).toEqual(["I", "II"]);
+  });
+
   test("a letter row before any Roman group is a top-level group", () => {
     const p = parseAppendix(gridFromValues([H, ["A", "Nhóm A"], ["", "1.1. M", "2.1. N", "3.1. H", "", "Tư pháp", "", "", ""]]));
     expect(p.groups).toEqual([{ id: "A", title: "Nhóm A" }]);
