@@ -95,15 +95,14 @@ export function joinListLines(text: string): string {
 
 const LIST_FIELDS = new Set<FieldKey>(["output", "lead", "partners"]);
 
-/** Where a merged cell's text comes from: up through vertical merges, then left through spans. */
-function origin(rows: GridCell[][], r: number, c: number): { r: number; c: number } {
-  for (let guard = 0; guard < 100000; guard++) {
-    const cell = rows[r]?.[c];
-    if (!cell) break;
-    if (cell.mergedFromAbove && r > 0) r--;
-    else if (cell.mergedFromLeft && c > 0) c--;
-    else break;
-  }
+/**
+ * Where a merged cell's text comes from: up through vertical merges (`vOrigin[c]`, the last row
+ * at or above this one whose cell in column c does not continue a merge, kept while walking
+ * down), then left through spans.
+ */
+function origin(rows: GridCell[][], vOrigin: number[], c: number): { r: number; c: number } {
+  const r = vOrigin[c] ?? 0;
+  while (c > 0 && rows[r]?.[c]?.mergedFromLeft) c--;
   return { r, c };
 }
 
@@ -159,7 +158,9 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   const meta: PlanMeta = {
     year: opts.year ?? detected.year,
     commune: opts.commune ? normalizeText(opts.commune) : detected.commune,
-    unit: opts.commune ? `UBND xã ${normalizeText(opts.commune)}` : detected.unit,
+    unit: opts.commune
+      ? detected.unit && detected.commune ? detected.unit.replace(detected.commune, normalizeText(opts.commune)) : `UBND xã ${normalizeText(opts.commune)}`
+      : detected.unit,
     title: detected.title,
   };
 
@@ -191,9 +192,17 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     boundary = r + 1;
   };
 
+  const vOrigin: number[] = new Array(width).fill(0);
+  const advance = (r: number) => {
+    const row = rows[r];
+    for (let c = 0; c < width; c++) if (!row[c]?.mergedFromAbove) vOrigin[c] = r;
+  };
+  for (let r = 0; r < headerEnd; r++) advance(r);
+
   const rowSpans = (row: GridCell[]) => row.filter((c) => c.mergedFromLeft).length >= Math.max(1, Math.floor(width / 2));
 
   for (let r = headerEnd; r < rows.length; r++) {
+    advance(r);
     const row = rows[r];
     const owns = row.map(ownText);
     const nonEmpty = owns.filter(Boolean);
@@ -245,7 +254,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       const cell = row[c];
       if (!cell) return { text: "", merged: false };
       if (!cell.mergedFromAbove && !cell.mergedFromLeft) return { text: cell.text, merged: false };
-      const o = origin(rows, r, c);
+      const o = origin(rows, vOrigin, c);
       if (o.r < boundary && o.r !== r) return { text: "", merged: true };
       if (o.c !== c) {
         // A horizontal span: level columns share the text of the level column it comes from.
