@@ -65,7 +65,7 @@ export function statusFromLabel(text: string): Status | null {
     if (k === labelKey(STATUS_LABELS[s].vi) || k === labelKey(STATUS_LABELS[s].en) || k === s.replace("-", " ")) return s;
   }
   const has = (re: RegExp) => re.test(k);
-  const notDone = has(/\bchua (hoan thanh|xong|thuc hien)\b|\bnot (yet )?(done|completed|finished)\b|\bincomplete\b|\bunfinished\b/);
+  const notDone = has(/\b(chua|khong) (hoan thanh|xong|thuc hien)\b|\bnot (yet )?(done|completed|finished)\b|\bincomplete\b|\bunfinished\b/);
   const late = has(/\bqua han\b|\btre han\b|\bcham\b|\bmuon\b|\blate\b|\boverdue\b|\bbehind\b/);
   if (has(/\bchua (den|toi) han\b|\bnot (yet )?due\b|\bupcoming\b/)) return "not-due";
   if (notDone) return late ? "overdue" : "in-progress";

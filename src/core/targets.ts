@@ -3,6 +3,7 @@
  * of attainment: rate, attainment, met, plan completion "x/y", PAR INDEX points.
  * Plain TypeScript: no Office, DOM or Node imports.
  */
+import { statusFromLabel } from "./status";
 import type { Comparator } from "./plan";
 import { diacriticCompatible, foldChar, normalizeText, stripDiacritics } from "./text";
 
@@ -488,10 +489,6 @@ export function attainment(actual: number, target: number, comparator: Comparato
 
 export type CompletionClass = "done" | "not-due" | "open";
 
-function statusKey(s: string): string {
-  return stripDiacritics(normalizeText(s)).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-}
-
 /**
  * How a typed status counts towards completion: "done" (Hoàn thành đúng hạn / quá hạn / trễ hạn,
  * Đã hoàn thành, Completed on time / late, Done), "not-due" (Chưa đến hạn, Not yet due), "open"
@@ -501,11 +498,9 @@ function statusKey(s: string): string {
 export function completionClass(status: unknown): CompletionClass | null {
   const raw = normalizeText(typeof status === "string" ? status : status === null || status === undefined ? "" : String(status));
   if (!raw) return null;
-  const k = statusKey(raw);
-  if (/\bchua (den|toi) han\b|\bnot (yet )?due\b/.test(k)) return "not-due";
-  if (/\bchua (hoan thanh|xong)\b|\bkhong hoan thanh\b|\bnot (yet )?(done|completed|finished)\b|\bincomplete\b|\bunfinished\b/.test(k)) return "open";
-  if (/^(da )?(hoan thanh|xong)\b|^(completed?|done|finished)\b/.test(k)) return "done";
-  return "open";
+  const s = statusFromLabel(raw);
+  if (s === "done-on-time" || s === "done-late") return "done";
+  return s === "not-due" ? "not-due" : "open";
 }
 
 /**

@@ -125,3 +125,15 @@ describe("statusFromLabel", () => {
     ["xyz", null],
   ])("%p → %p", (label, status) => expect(statusFromLabel(label)).toBe(status));
 });
+
+describe("one status classifier for labels and completion", () => {
+  const { statusFromLabel } = require("../../src/core/status");
+  const { completion } = require("../../src/core/targets");
+  test.each(["Không hoàn thành", "Chưa hoàn thành", "chua xong", "Không thực hiện"])("%s is not done", (label) => {
+    expect(["in-progress", "overdue"]).toContain(statusFromLabel(label));
+    expect(completion([label]).done).toBe(0);
+  });
+  test("completion counts done labels through statusFromLabel", () => {
+    expect(completion(["Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện", "Chưa đến hạn", ""], true).text).toBe("2/3");
+  });
+});
