@@ -1,0 +1,837 @@
+/**
+ * Renders a declarative layout into the live workbook (Office.js), atomically and with a constant
+ * number of `context.sync` calls whatever the number of rows.
+ *
+ * How a render goes (5 syncs when it succeeds, whatever the row count):
+ *  1. inspect   — sheet names and ids, tables, workbook names;
+ *  2. markers   — each sheet's owner marker (sheet-scoped name CCHC_ROLE), which sheet each
+ *                 table lives on, where the CCHC_* names point;
+ *  3. write     — every layout sheet is written into a NEW temporary sheet ("~cchc-…"), its
+ *                 tables under temporary names; formulas, validations and conditional formats
+ *                 that refer to a sheet or table of the same render are pointed at the
+ *                 temporaries (Excel follows the later renames). One batch: values by table body
+ *                 and by band of free cells, number formats as one matrix per block, styles by
+ *                 column range.
+ *  4. swap      — the owned sheets being replaced (and their tables) are renamed aside to
+ *                 hidden backups, a user sheet whose name collides is renamed aside (never
+ *                 deleted) with a message, the temporaries take their final names, the
+ *                 workbook names are re-pointed, sheets are ordered and the first is activated;
+ *  5. drop      — the hidden backups are deleted.
+ * A failure in 1–3 (or a cancel) deletes the temporaries: the workbook is as it was. A failure in
+ * 4 is rolled back (renames undone by sheet id, temporaries deleted, names restored). A failure
+ * in 5 leaves hidden backups, reported to the user. Only sheets carrying the add-in's marker are
+ * ever deleted.
+ */
+import { parseRange, rangeAddress, columnIndex } from "../../layout/address";
+import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
+import { OWNER_MARKER_NAME, type Cell, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
+import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
+import { applyFormat, applyGrid, cellWrite, styleSpec, widthToPoints, type CellWrite } from "./format";
+import { quoteSheet, rewriteRefs, safeText } from "./text";
+
+export interface Message {
+  vi: string;
+  en: string;
+}
+
+export interface SkippedFeature extends Message {
+  feature: Feature;
+  requirement: string;
+  /** How many items (validations, formats, sheets…) were not written. */
+  count: number;
+}
+
+export type RenderStep = "inspect" | "write" | "swap" | "cleanup" | "done";
+
+export interface RenderProgress extends Message {
+  step: RenderStep;
+  /** 0..1 */
+  fraction: number;
+}
+
+export interface RenderOptions {
+  capabilities?: Capabilities;
+  /** The sheet to activate when done: a layout sheet name; false to leave the selection alone. Default: the first sheet. */
+  activate?: string | false;
+  signal?: AbortSignal;
+  onProgress?: (p: RenderProgress) => void;
+  /** A fixed token for temporary names (tests); random otherwise. */
+  token?: string;
+}
+
+export interface RenderStats {
+  syncs: number;
+  /** Range objects written (values, formats, merges, validations…): grows with columns and blocks, not rows. */
+  rangeWrites: number;
+  /** Cells written by value writes. */
+  cells: number;
+}
+
+export interface RenderResult {
+  sheets: string[];
+  /** Owned sheets (with the marker) that were replaced. */
+  replaced: string[];
+  /** User sheets whose name collided, renamed aside. */
+  renamedAside: Array<{ from: string; to: string }>;
+  skipped: SkippedFeature[];
+  messages: Message[];
+  stats: RenderStats;
+}
+
+export class RenderError extends Error {
+  readonly messageVi: string;
+  readonly messageEn: string;
+  readonly step: RenderStep | "validate";
+  /** True when the workbook was left exactly as before. */
+  readonly unchanged: boolean;
+  readonly cancelled: boolean;
+  readonly detail?: string;
+
+  constructor(step: RenderError["step"], vi: string, en: string, opts: { unchanged: boolean; cancelled?: boolean; detail?: string }) {
+    super(`${vi} / ${en}${opts.detail ? ` [${opts.detail}]` : ""}`);
+    this.name = "RenderError";
+    this.step = step;
+    this.messageVi = vi;
+    this.messageEn = en;
+    this.unchanged = opts.unchanged;
+    this.cancelled = Boolean(opts.cancelled);
+    this.detail = opts.detail;
+    Object.setPrototypeOf(this, RenderError.prototype);
+  }
+}
+
+export function isRenderError(e: unknown): e is RenderError {
+  return e instanceof RenderError || (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "RenderError");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+export function sheetNameProblem(name: string): string | null {
+  if (!name.trim()) return "empty";
+  if (name.length > 31) return "longer than 31 characters";
+  if (INVALID_SHEET_CHARS.test(name)) return "contains one of [ ] : * ? / \\";
+  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "reserved name";
+  return null;
+}
+
+const key = (name: string) => name.toLocaleLowerCase("vi");
+
+/** "Kế hoạch" → "Kế hoạch (cũ)", "Kế hoạch (cũ 2)"…, at most 31 characters, not taken. */
+export function asideName(name: string, taken: Set<string>): string {
+  for (let n = 1; n < 1000; n++) {
+    const suffix = n === 1 ? " (cũ)" : ` (cũ ${n})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(key(candidate))) return candidate;
+  }
+  throw new Error(`no free name for ${name}`);
+}
+
+function randomToken(): string {
+  return Math.random().toString(36).slice(2, 7);
+}
+
+/** Reads a marker name's value: "plan", "\"plan\"" or "=\"plan\"" → "plan". */
+export function markerRole(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const s = value.trim().replace(/^=/, "").replace(/^"(.*)"$/, "$1");
+  return s || null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inventory
+
+interface ExistingSheet {
+  name: string;
+  id: string;
+  position: number;
+  role: string | null;
+}
+
+interface Inventory {
+  sheets: ExistingSheet[];
+  /** table name (lower case) → { name, sheet name } */
+  tables: Map<string, { name: string; sheet: string }>;
+  /** workbook-level names that exist, lower-cased → { name, address of what it refers to } */
+  names: Map<string, { name: string; address: string | null; formula: string | null }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class Batch {
+  syncs = 0;
+  rangeWrites = 0;
+  cells = 0;
+  constructor(readonly context: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.syncs++;
+    await this.context.sync();
+  }
+  range(ws: Excel.Worksheet, address: string): Excel.Range {
+    this.rangeWrites++;
+    return ws.getRange(address);
+  }
+}
+
+interface Plan {
+  layout: WorkbookLayout;
+  token: string;
+  caps: Capabilities;
+  /** final sheet name → temp name */
+  tempSheet: Map<string, string>;
+  /** final table name → temp name */
+  tempTable: Map<string, string>;
+  /** final sheet name → backup name (for owned sheets replaced) */
+  backupSheet: Map<string, string>;
+  /** old owned table name → backup table name */
+  backupTable: Map<string, string>;
+  /** existing user sheets renamed aside: existing name → aside name */
+  aside: Map<string, string>;
+  replaced: ExistingSheet[];
+  skipped: Map<Feature, SkippedFeature>;
+  messages: Message[];
+  tempIds: Map<string, string>;
+}
+
+function skip(plan: Plan, feature: Feature, count = 1): void {
+  const meta = FEATURE_SETS[feature];
+  const prev = plan.skipped.get(feature);
+  if (prev) prev.count += count;
+  else plan.skipped.set(feature, { feature, requirement: `${meta.set} ${meta.version}`, count, vi: meta.vi, en: meta.en });
+}
+
+function validateLayout(layout: WorkbookLayout): void {
+  const seen = new Set<string>();
+  const tables = new Set<string>();
+  for (const sheet of layout.sheets) {
+    const problem = sheetNameProblem(sheet.name);
+    if (problem) {
+      throw new RenderError("validate", `Tên trang tính "${sheet.name}" không hợp lệ (${problem}). Sổ Excel chưa bị thay đổi.`, `Sheet name "${sheet.name}" is invalid (${problem}). The workbook was not changed.`, { unchanged: true });
+    }
+    if (seen.has(key(sheet.name))) {
+      throw new RenderError("validate", `Hai trang tính cùng tên "${sheet.name}". Sổ Excel chưa bị thay đổi.`, `Two sheets are named "${sheet.name}". The workbook was not changed.`, { unchanged: true });
+    }
+    seen.add(key(sheet.name));
+    for (const t of sheet.tables) {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(t.name) || tables.has(t.name.toLowerCase())) {
+        throw new RenderError("validate", `Tên bảng "${t.name}" không hợp lệ hoặc bị trùng. Sổ Excel chưa bị thay đổi.`, `Table name "${t.name}" is invalid or repeated. The workbook was not changed.`, { unchanged: true });
+      }
+      tables.add(t.name.toLowerCase());
+      if (t.columns.length === 0) throw new RenderError("validate", `Bảng "${t.name}" không có cột.`, `Table "${t.name}" has no columns.`, { unchanged: true });
+    }
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RenderError("write", "Đã hủy theo yêu cầu. Sổ Excel được giữ nguyên như trước.", "Cancelled. The workbook is unchanged.", { unchanged: true, cancelled: true });
+}
+
+function errorDetail(e: unknown): string {
+  if (e && typeof e === "object") {
+    const o = e as { code?: unknown; message?: unknown; debugInfo?: { errorLocation?: unknown } };
+    const where = o.debugInfo?.errorLocation ? ` at ${String(o.debugInfo.errorLocation)}` : "";
+    return `${o.code ? `${String(o.code)}: ` : ""}${String(o.message ?? e)}${where}`;
+  }
+  return String(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing one sheet
+
+interface SheetWriter {
+  batch: Batch;
+  ws: Excel.Worksheet;
+  plan: Plan;
+  rewrite: (f: string) => string;
+}
+
+function writeOpts(w: SheetWriter) {
+  return { rewrite: w.rewrite, customFunctions: w.plan.caps.formulaMode === "custom" };
+}
+
+/** Writes a rectangular block of cell writes: number formats first (so text lands in "@" cells), then values. */
+function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWrite[][]): void {
+  if (!block.length || !block[0].length) return;
+  const r2 = r1 + block.length - 1;
+  const c2 = c1 + block[0].length - 1;
+  const address = rangeAddress(r1, c1, r2, c2);
+  const fmt = w.batch.range(w.ws, address);
+  fmt.numberFormat = block.map((row) => row.map((c) => c.numberFormat));
+  const target = w.batch.range(w.ws, address);
+  const anyFormula = block.some((row) => row.some((c) => c.formula));
+  const values = block.map((row) => row.map((c) => c.value));
+  if (anyFormula) target.formulas = values as unknown as string[][];
+  else target.values = values;
+  w.batch.cells += block.length * block[0].length;
+  if (block.some((row) => row.some((c) => c.frozen))) {
+    w.plan.messages.push({
+      vi: "Excel này không chạy được hàm =CCHC.*: các ô dùng hàm đó được ghi giá trị đã tính sẵn.",
+      en: "This Excel cannot run =CCHC.* functions: cells using them were written as computed values.",
+    });
+  }
+}
+
+/** Groups equal neighbours: [a,a,b,b,b] → [{start:0,end:1,value:a},{start:2,end:4,value:b}]. */
+function runs<T>(items: T[], same: (a: T, b: T) => boolean): Array<{ start: number; end: number; value: T }> {
+  const out: Array<{ start: number; end: number; value: T }> = [];
+  items.forEach((item, i) => {
+    const last = out[out.length - 1];
+    if (last && last.end === i - 1 && same(last.value, item)) last.end = i;
+    else out.push({ start: i, end: i, value: item });
+  });
+  return out;
+}
+
+function writeTable(w: SheetWriter, table: TableLayout, tempTableName: string): void {
+  const origin = parseRange(table.origin);
+  const r0 = origin.r1;
+  const c0 = origin.c1;
+  const cols = table.columns.length;
+  const opts = writeOpts(w);
+  // Header row: text.
+  writeBlock(w, r0, c0, [table.columns.map((c) => ({ value: safeText(c.header), numberFormat: "@", formula: false }))]);
+  const headerRange = w.batch.range(w.ws, rangeAddress(r0, c0, r0, c0 + cols - 1));
+  applyFormat(headerRange, STYLES.header);
+  // Body: one block (an empty table keeps one blank row, as Excel needs).
+  const bodyRows: Array<Array<Cell | undefined>> = table.rows.length ? table.rows : [table.columns.map(() => undefined)];
+  const base: StyleSpec = { border: true, vertical: "top" };
+  const colSpecs = table.columns.map((c) => styleSpec(c.style ?? "text", base));
+  const block = bodyRows.map((row) => table.columns.map((c, i) => cellWrite(row[i], styleSpec(row[i]?.style ?? c.style ?? "text", base), opts)));
+  writeBlock(w, r0 + 1, c0, block);
+  const rLast = r0 + bodyRows.length;
+  // Styles by column, then runs of cells whose own style differs from their column's.
+  table.columns.forEach((c, i) => {
+    applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1, c0 + i, rLast, c0 + i)), colSpecs[i]);
+    const overrides = bodyRows.map((row) => (row[i]?.style && row[i]!.style !== (c.style ?? "text") ? row[i]!.style! : null));
+    for (const run of runs(overrides, (a, b) => a === b)) {
+      if (!run.value) continue;
+      applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1 + run.start, c0 + i, r0 + 1 + run.end, c0 + i)), styleSpec(run.value, base));
+    }
+  });
+  applyGrid(w.batch.range(w.ws, rangeAddress(r0, c0, rLast, c0 + cols - 1)), { vertical: cols > 1, horizontal: true });
+  const t = w.ws.tables.add(rangeAddress(r0, c0, rLast, c0 + cols - 1), true);
+  w.batch.rangeWrites++;
+  t.name = tempTableName;
+  t.style = table.style ?? "TableStyleMedium2";
+  t.showBandedRows = true;
+}
+
+/** Free cells grouped into bands of consecutive rows; each band is one block. */
+function writeFreeCells(w: SheetWriter, sheet: SheetLayout): void {
+  const entries = Object.entries(sheet.cells).map(([a1, cell]) => {
+    const { r1, c1 } = parseRange(a1);
+    return { r: r1, c: c1, cell };
+  });
+  if (!entries.length) return;
+  const byRow = new Map<number, typeof entries>();
+  for (const e of entries) {
+    const list = byRow.get(e.r) ?? [];
+    list.push(e);
+    byRow.set(e.r, list);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const contiguous: number[][] = [];
+  for (const r of rows) {
+    const last = contiguous[contiguous.length - 1];
+    if (last && last[last.length - 1] === r - 1) last.push(r);
+    else contiguous.push([r]);
+  }
+  const opts = writeOpts(w);
+  for (const band of contiguous) {
+    const cells = band.flatMap((r) => byRow.get(r)!);
+    const cMin = Math.min(...cells.map((e) => e.c));
+    const cMax = Math.max(...cells.map((e) => e.c));
+    const lookup = new Map(cells.map((e) => [`${e.r}:${e.c}`, e.cell]));
+    const block: CellWrite[][] = band.map((r) => {
+      const row: CellWrite[] = [];
+      for (let c = cMin; c <= cMax; c++) {
+        const cell = lookup.get(`${r}:${c}`);
+        row.push(cell ? cellWrite(cell, styleSpec(cell.style), opts) : { value: "", numberFormat: "General", formula: false });
+      }
+      return row;
+    });
+    writeBlock(w, band[0], cMin, block);
+    // Styles: horizontal runs of equal style keys.
+    for (const r of band) {
+      const keys: Array<string | null> = [];
+      for (let c = cMin; c <= cMax; c++) keys.push(lookup.get(`${r}:${c}`)?.style ?? null);
+      for (const run of runs(keys, (a, b) => a === b)) {
+        if (!run.value) continue;
+        const spec = STYLES[run.value as keyof typeof STYLES];
+        const range = w.batch.range(w.ws, rangeAddress(r, cMin + run.start, r, cMin + run.end));
+        applyFormat(range, spec);
+        if (spec.border) applyGrid(range, { vertical: run.end > run.start, horizontal: false });
+      }
+    }
+  }
+}
+
+function sheetExtent(sheet: SheetLayout): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  const grow = (r: number, c: number) => {
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, c + 1);
+  };
+  for (const a1 of Object.keys(sheet.cells)) {
+    const { r1, c1 } = parseRange(a1);
+    grow(r1, c1);
+  }
+  for (const t of sheet.tables) {
+    const { r1, c1 } = parseRange(t.origin);
+    grow(r1 + Math.max(t.rows.length, 1), c1 + t.columns.length - 1);
+  }
+  for (const m of sheet.merges) {
+    const { r2, c2 } = parseRange(m);
+    grow(r2, c2);
+  }
+  return { rows, cols };
+}
+
+const CHART_TYPES: Record<ChartLayout["type"], string> = {
+  barClustered: "BarClustered",
+  columnClustered: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+};
+
+function writeChart(w: SheetWriter, chart: ChartLayout): void {
+  const cat = parseRange(chart.categories);
+  const series = chart.series.map((s) => ({ name: s.name, r: parseRange(s.values) }));
+  if (!series.length) return;
+  const rowsMatch = series.every((s) => s.r.r1 === cat.r1 && s.r.r2 === cat.r2 && s.r.c1 === s.r.c2);
+  const cols = series.map((s) => s.r.c1).sort((a, b) => a - b);
+  const contiguous = rowsMatch && cat.c1 === cat.c2 && cols.every((c, i) => c === cat.c1 + 1 + i);
+  let c: Excel.Chart;
+  if (contiguous) {
+    // Categories in the first column, one series per following column: works at ExcelApi 1.1.
+    c = w.ws.charts.add(CHART_TYPES[chart.type] as Excel.ChartType, w.ws.getRange(rangeAddress(cat.r1, cat.c1, cat.r2, cols[cols.length - 1])), "Columns");
+    series.forEach((s, i) => {
+      c.series.getItemAt(i).name = s.name;
+    });
+  } else if (w.plan.caps.chartSeries) {
+    c = w.ws.charts.add(CHART_TYPES[chart.type] as Excel.ChartType, w.ws.getRange(chart.series[0].values.replace(/^.*!/, "")), "Columns");
+    const first = c.series.getItemAt(0);
+    first.name = series[0].name;
+    first.setXAxisValues(w.ws.getRange(chart.categories.replace(/^.*!/, "")));
+    for (const s of series.slice(1)) {
+      const added = c.series.add(s.name);
+      added.setValues(w.ws.getRange(rangeAddress(s.r.r1, s.r.c1, s.r.r2, s.r.c2)));
+      added.setXAxisValues(w.ws.getRange(chart.categories.replace(/^.*!/, "")));
+    }
+  } else {
+    w.plan.messages.push({
+      vi: `Không vẽ được biểu đồ "${chart.title}" trên Excel này (cần ExcelApi 1.7 cho dữ liệu không liền nhau); bảng số liệu vẫn có đủ.`,
+      en: `Chart "${chart.title}" could not be drawn in this Excel (non-contiguous data needs ExcelApi 1.7); the figures are all in the table.`,
+    });
+    return;
+  }
+  w.batch.rangeWrites++;
+  c.title.text = chart.title;
+  c.setPosition(chart.from, chart.to);
+  c.legend.visible = series.length > 1;
+}
+
+function writeSheet(w: SheetWriter, sheet: SheetLayout): void {
+  const { ws, plan } = w;
+  const caps = plan.caps;
+  // Owner marker: a hidden sheet-scoped name, as the file renderer writes.
+  const marker = ws.names.add(OWNER_MARKER_NAME, `="${sheet.role}"`);
+  marker.visible = false;
+  const extent = sheetExtent(sheet);
+  if (extent.rows && extent.cols) {
+    const all = w.batch.range(ws, rangeAddress(0, 0, extent.rows - 1, extent.cols - 1));
+    all.format.font.name = FONT_NAME;
+    all.format.font.size = FONT_SIZE;
+  }
+  // Column widths: tables first, then explicit widths (as exceljs does), in runs of equal width.
+  const widths = new Map<number, number>();
+  const hidden = new Set<number>();
+  for (const t of sheet.tables) {
+    const { c1 } = parseRange(t.origin);
+    t.columns.forEach((c, i) => {
+      widths.set(c1 + i, c.width);
+      if (c.hidden) hidden.add(c1 + i);
+    });
+  }
+  for (const [letter, width] of Object.entries(sheet.widths ?? {})) widths.set(columnIndex(letter), width);
+  const colIdx = [...widths.keys()].sort((a, b) => a - b);
+  const widthRuns: Array<{ c1: number; c2: number; width: number }> = [];
+  for (const c of colIdx) {
+    const last = widthRuns[widthRuns.length - 1];
+    if (last && last.c2 === c - 1 && last.width === widths.get(c)) last.c2 = c;
+    else widthRuns.push({ c1: c, c2: c, width: widths.get(c)! });
+  }
+  for (const run of widthRuns) {
+    const range = w.batch.range(ws, `${colLetter(run.c1)}:${colLetter(run.c2)}`);
+    range.format.columnWidth = widthToPoints(run.width);
+  }
+  for (const c of hidden) w.batch.range(ws, `${colLetter(c)}:${colLetter(c)}`).columnHidden = true;
+  // Values: free cells, then tables over them.
+  writeFreeCells(w, sheet);
+  for (const t of sheet.tables) writeTable(w, t, plan.tempTable.get(t.name)!);
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+    const r = Number(row) + 1;
+    w.batch.range(ws, `${r}:${r}`).format.rowHeight = height;
+  }
+  for (const m of sheet.merges) w.batch.range(ws, m.replace(/^.*!/, "")).merge(false);
+  // Gated features.
+  if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns)) {
+    if (!caps.freezePanes) skip(plan, "freezePanes");
+    else if (sheet.freeze.rows && sheet.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, sheet.freeze.rows - 1, sheet.freeze.columns - 1)));
+    else if (sheet.freeze.rows) ws.freezePanes.freezeRows(sheet.freeze.rows);
+    else ws.freezePanes.freezeColumns(sheet.freeze.columns);
+  }
+  if (sheet.tabColor) {
+    if (caps.tabColor) ws.tabColor = sheet.tabColor;
+    else skip(plan, "tabColor");
+  }
+  if (sheet.validations.length) {
+    if (!caps.dataValidation) skip(plan, "dataValidation", sheet.validations.length);
+    else {
+      for (const v of sheet.validations) {
+        const dv = w.batch.range(ws, v.range.replace(/^.*!/, "")).dataValidation;
+        if (v.type === "list") {
+          const source = v.source ? (v.source.startsWith("=") ? `=${w.rewrite(v.source.slice(1))}` : `=${w.rewrite(v.source)}`) : (v.values ?? []).join(",");
+          dv.rule = { list: { inCellDropDown: true, source } };
+        } else if (v.type === "date") {
+          dv.rule = { date: { formula1: "1900-01-01", operator: "GreaterThanOrEqualTo" } };
+        } else {
+          dv.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+        }
+        dv.ignoreBlanks = true;
+        dv.errorAlert = {
+          showAlert: true,
+          style: v.errorStyle === "stop" ? "Stop" : v.errorStyle === "warning" ? "Warning" : "Information",
+          title: (v.errorTitle ?? "").slice(0, 32),
+          message: (v.errorMessage ?? "").slice(0, 255),
+        };
+        if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt.slice(0, 255) };
+      }
+    }
+  }
+  if (sheet.conditionalFormats.length) {
+    if (!caps.conditionalFormats) skip(plan, "conditionalFormats", sheet.conditionalFormats.length);
+    else {
+      for (const cf of sheet.conditionalFormats) {
+        const added = w.batch.range(ws, cf.range.replace(/^.*!/, "")).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        added.custom.rule.formula = `=${w.rewrite(cf.formula)}`;
+        added.custom.format.fill.color = cf.fill;
+        if (cf.fontColor) added.custom.format.font.color = cf.fontColor;
+      }
+    }
+  }
+  for (const chart of sheet.charts) writeChart(w, chart);
+  if (caps.pageLayout) {
+    const pl = ws.pageLayout;
+    pl.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    pl.paperSize = "A4";
+    pl.leftMargin = 36;
+    pl.rightMargin = 28.8;
+    pl.topMargin = 43.2;
+    pl.bottomMargin = 43.2;
+    pl.headerMargin = 21.6;
+    pl.footerMargin = 21.6;
+    if (sheet.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (sheet.print.titleRows) pl.setPrintTitleRows(sheet.print.titleRows);
+    if (sheet.print.pageNumbers) pl.headersFooters.defaultForAllPages.centerFooter = "Trang &P/&N";
+  } else skip(plan, "pageLayout");
+}
+
+function colLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function inspect(batch: Batch, layout: WorkbookLayout): Promise<Inventory> {
+  const wb = batch.context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load("items/name,items/id,items/position");
+  const tables = wb.tables;
+  tables.load("items/name");
+  const names = wb.names;
+  names.load("items/name");
+  await batch.sync();
+  const markers = sheets.items.map((ws) => {
+    const m = ws.names.getItemOrNullObject(OWNER_MARKER_NAME);
+    m.load("value");
+    return m;
+  });
+  const tableSheets = tables.items.map((t) => {
+    const s = t.worksheet;
+    s.load("name");
+    return s;
+  });
+  const ours = new Set(Object.keys(layout.names ?? {}).map((n) => n.toLowerCase()));
+  const nameRanges = names.items.map((n) => {
+    if (!ours.has(n.name.toLowerCase())) return null;
+    const r = n.getRangeOrNullObject();
+    r.load("address");
+    return r;
+  });
+  await batch.sync();
+  return {
+    sheets: sheets.items.map((ws, i) => ({ name: ws.name, id: ws.id, position: ws.position, role: markers[i].isNullObject ? null : markerRole(markers[i].value) })),
+    tables: new Map(tables.items.map((t, i) => [t.name.toLowerCase(), { name: t.name, sheet: tableSheets[i].name }])),
+    names: new Map(
+      names.items.map((n, i) => {
+        const r = nameRanges[i];
+        return [n.name.toLowerCase(), { name: n.name, address: r && !r.isNullObject ? r.address : null, formula: null }];
+      }),
+    ),
+  };
+}
+
+function makePlan(layout: WorkbookLayout, inv: Inventory, caps: Capabilities, token: string): Plan {
+  const plan: Plan = {
+    layout, token, caps,
+    tempSheet: new Map(), tempTable: new Map(), backupSheet: new Map(), backupTable: new Map(), aside: new Map(),
+    replaced: [], skipped: new Map(), messages: [], tempIds: new Map(),
+  };
+  const existing = new Map(inv.sheets.map((s) => [key(s.name), s]));
+  const taken = new Set(inv.sheets.map((s) => key(s.name)));
+  for (const s of layout.sheets) taken.add(key(s.name));
+  layout.sheets.forEach((sheet, i) => {
+    plan.tempSheet.set(sheet.name, `~cchc-${token}-${i}`);
+    const old = existing.get(key(sheet.name));
+    if (!old) return;
+    if (old.role) {
+      plan.backupSheet.set(old.name, `~cchc-old-${token}-${i}`);
+      plan.replaced.push(old);
+    } else {
+      const to = asideName(old.name, taken);
+      taken.add(key(to));
+      plan.aside.set(old.name, to);
+      plan.messages.push({
+        vi: `Trang tính "${old.name}" của bạn trùng tên với trang tính của phần bổ trợ nên đã được đổi tên thành "${to}" (không bị xóa).`,
+        en: `Your sheet "${old.name}" had the name of one of the add-in's sheets; it was renamed "${to}" (not deleted).`,
+      });
+    }
+  });
+  const replacedSheets = new Set(plan.replaced.map((s) => key(s.name)));
+  let t = 0;
+  for (const sheet of layout.sheets) {
+    for (const table of sheet.tables) {
+      plan.tempTable.set(table.name, `CCHC_tmp_${token}_${t++}`);
+      const clash = inv.tables.get(table.name.toLowerCase());
+      if (clash) {
+        if (replacedSheets.has(key(clash.sheet))) plan.backupTable.set(clash.name, `CCHC_old_${token}_${t}`);
+        else {
+          throw new RenderError(
+            "validate",
+            `Sổ Excel đã có một bảng tên "${clash.name}" trên trang tính "${clash.sheet}" (không do phần bổ trợ tạo). Hãy đổi tên bảng đó (Thiết kế bảng > Tên bảng) rồi làm lại. Sổ Excel chưa bị thay đổi.`,
+            `The workbook already has a table named "${clash.name}" on sheet "${clash.sheet}" (not made by the add-in). Rename that table (Table Design > Table Name) and try again. The workbook was not changed.`,
+            { unchanged: true },
+          );
+        }
+      }
+    }
+  }
+  // Tables on replaced sheets that the new layout does not recreate also go away with their sheet: nothing to do.
+  return plan;
+}
+
+async function cleanup(batch: Batch, plan: Plan): Promise<boolean> {
+  try {
+    const sheets = batch.context.workbook.worksheets;
+    sheets.load("items/name");
+    await batch.sync();
+    const temps = new Set([...plan.tempSheet.values()].map(key));
+    let any = false;
+    for (const ws of sheets.items) {
+      if (temps.has(key(ws.name))) {
+        ws.delete();
+        any = true;
+      }
+    }
+    if (any) await batch.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function swap(batch: Batch, plan: Plan, inv: Inventory, activate: string | false | undefined): Promise<void> {
+  const wb = batch.context.workbook;
+  const sheets = wb.worksheets;
+  // a. old owned tables and sheets aside, hidden.
+  for (const [oldTable, backup] of plan.backupTable) wb.tables.getItem(oldTable).name = backup;
+  for (const old of plan.replaced) {
+    const ws = sheets.getItem(old.name);
+    ws.name = plan.backupSheet.get(old.name)!;
+  }
+  // b. user sheets with colliding names, renamed aside.
+  for (const [from, to] of plan.aside) sheets.getItem(from).name = to;
+  // c. temporaries take their names.
+  for (const [final, temp] of plan.tempTable) wb.tables.getItem(temp).name = final;
+  for (const sheet of plan.layout.sheets) sheets.getItem(plan.tempSheet.get(sheet.name)!).name = sheet.name;
+  // d. workbook names re-pointed.
+  for (const [name, ref] of Object.entries(plan.layout.names ?? {})) {
+    const existing = inv.names.get(name.toLowerCase());
+    if (existing) wb.names.getItem(existing.name).delete();
+    wb.names.add(name, `=${ref}`);
+  }
+  // e. order and activate: new sheets where the first replaced one was, else at the end.
+  const firstPos = plan.replaced.length ? Math.min(...plan.replaced.map((s) => s.position)) : null;
+  if (firstPos !== null) plan.layout.sheets.forEach((s, i) => (sheets.getItem(s.name).position = firstPos + i));
+  for (const old of plan.replaced) sheets.getItem(plan.backupSheet.get(old.name)!).visibility = "Hidden";
+  const target = activate === undefined ? plan.layout.sheets[0]?.name : activate;
+  if (target) sheets.getItem(target).activate();
+  await batch.sync();
+}
+
+async function rollback(batch: Batch, plan: Plan, inv: Inventory): Promise<boolean> {
+  try {
+    const wb = batch.context.workbook;
+    const sheets = wb.worksheets;
+    sheets.load("items/name,items/id");
+    const tables = wb.tables;
+    tables.load("items/name");
+    const names = wb.names;
+    names.load("items/name");
+    await batch.sync();
+    const tempIds = new Set(plan.tempIds.values());
+    // Temporaries go first (by id, whatever name they reached), freeing the final names.
+    for (const ws of sheets.items) if (tempIds.has(ws.id)) ws.delete();
+    // Then old sheets and user sheets get their names back, by id.
+    const byId = new Map(sheets.items.map((ws) => [ws.id, ws]));
+    for (const old of plan.replaced) {
+      const ws = byId.get(old.id);
+      if (ws && ws.name !== old.name) ws.name = old.name;
+      if (ws) ws.visibility = "Visible";
+    }
+    for (const s of inv.sheets) {
+      if (!plan.aside.has(s.name)) continue;
+      const ws = byId.get(s.id);
+      if (ws && ws.name !== s.name) ws.name = s.name;
+    }
+    const tableNames = new Set(tables.items.map((t) => t.name));
+    for (const [oldTable, backup] of plan.backupTable) if (tableNames.has(backup)) tables.getItem(backup).name = oldTable;
+    // Names that were deleted come back pointing where they pointed.
+    const present = new Set(names.items.map((n) => n.name.toLowerCase()));
+    for (const [lower, n] of inv.names) {
+      if (!Object.keys(plan.layout.names ?? {}).some((x) => x.toLowerCase() === lower)) continue;
+      if (present.has(lower)) names.getItem(n.name).delete();
+      if (n.address) names.add(n.name, `=${n.address.includes("!") ? n.address.replace(/^([^!]+)!/, (_m, s: string) => `${s.startsWith("'") ? s : quoteSheet(s)}!`) : n.address}`);
+    }
+    await batch.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `layout` into the workbook of `context`. Sheets of the layout replace the add-in's sheets
+ * of the same name; other sheets are left alone. Throws RenderError (with `unchanged`) on failure.
+ */
+export async function renderLayout(context: Excel.RequestContext, layout: WorkbookLayout, opts: RenderOptions = {}): Promise<RenderResult> {
+  const caps = opts.capabilities ?? detectCapabilities();
+  const batch = new Batch(context);
+  const progress = (step: RenderStep, fraction: number, vi: string, en: string) => opts.onProgress?.({ step, fraction, vi, en });
+  validateLayout(layout);
+  throwIfAborted(opts.signal);
+  progress("inspect", 0.05, "Đang đọc sổ Excel…", "Reading the workbook…");
+  let inv: Inventory;
+  try {
+    inv = await inspect(batch, layout);
+  } catch (e) {
+    throw new RenderError("inspect", "Không đọc được sổ Excel. Sổ Excel chưa bị thay đổi. Hãy thoát chế độ sửa ô (nhấn Esc) rồi thử lại.", "Could not read the workbook. Nothing was changed. Leave cell edit mode (press Esc) and try again.", { unchanged: true, detail: errorDetail(e) });
+  }
+  const plan = makePlan(layout, inv, caps, opts.token ?? randomToken());
+  const sheetMap = new Map(plan.tempSheet);
+  const tableMap = new Map(plan.tempTable);
+  const rewrite = (f: string) => rewriteRefs(f, sheetMap, tableMap);
+
+  // Write everything into temporaries (one batch).
+  try {
+    throwIfAborted(opts.signal);
+    progress("write", 0.2, "Đang ghi các trang tính mới…", "Writing the new sheets…");
+    if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+    const created: Excel.Worksheet[] = [];
+    for (const sheet of layout.sheets) {
+      const ws = context.workbook.worksheets.add(plan.tempSheet.get(sheet.name)!);
+      ws.load("id");
+      created.push(ws);
+      writeSheet({ batch, ws, plan, rewrite }, sheet);
+    }
+    await batch.sync();
+    layout.sheets.forEach((s, i) => plan.tempIds.set(s.name, created[i].id));
+    throwIfAborted(opts.signal);
+  } catch (e) {
+    progress("cleanup", 0.9, "Có lỗi, đang hoàn tác…", "Something failed, undoing…");
+    const clean = await cleanup(batch, plan);
+    if (isRenderError(e)) {
+      if (clean) throw e;
+      throw new RenderError(e.step, e.messageVi, e.messageEn, { unchanged: false, cancelled: e.cancelled, detail: e.detail });
+    }
+    throw new RenderError(
+      "write",
+      clean
+        ? "Không ghi được vào sổ Excel; sổ Excel được giữ nguyên như trước. Hãy thoát chế độ sửa ô (nhấn Esc), bỏ bảo vệ sổ nếu có, rồi thử lại."
+        : "Không ghi được vào sổ Excel và không dọn được các trang tạm \"~cchc-…\". Hãy xóa các trang đó bằng tay rồi thử lại.",
+      clean
+        ? "Could not write to the workbook; it was left as it was. Leave cell edit mode (press Esc), unprotect the workbook if it is protected, and try again."
+        : "Could not write to the workbook, nor remove the temporary \"~cchc-…\" sheets. Delete them by hand and try again.",
+      { unchanged: clean, detail: errorDetail(e) },
+    );
+  }
+
+  // Swap.
+  progress("swap", 0.8, "Đang thay các trang tính cũ…", "Replacing the old sheets…");
+  try {
+    await swap(batch, plan, inv, opts.activate);
+  } catch (e) {
+    progress("cleanup", 0.9, "Có lỗi, đang hoàn tác…", "Something failed, undoing…");
+    const back = await rollback(batch, plan, inv);
+    throw new RenderError(
+      "swap",
+      back
+        ? "Không thay được các trang tính; sổ Excel đã được đưa về như trước. Hãy đóng các hộp thoại đang mở trong Excel rồi thử lại."
+        : "Không thay được các trang tính và không hoàn tác được hết. Hãy kiểm tra các trang tính có tên bắt đầu bằng \"~cchc-\" và dùng Hoàn tác (Ctrl+Z) nếu cần.",
+      back
+        ? "Could not swap in the new sheets; the workbook was put back as it was. Close any open dialog in Excel and try again."
+        : "Could not swap in the new sheets nor fully undo it. Check the sheets whose names start with \"~cchc-\" and use Undo if needed.",
+      { unchanged: back, detail: errorDetail(e) },
+    );
+  }
+
+  // Drop the backups (hidden already).
+  if (plan.replaced.length) {
+    try {
+      for (const old of plan.replaced) context.workbook.worksheets.getItem(plan.backupSheet.get(old.name)!).delete();
+      await batch.sync();
+    } catch (e) {
+      plan.messages.push({
+        vi: "Các trang tính cũ đã được ẩn nhưng chưa xóa được (tên bắt đầu bằng \"~cchc-old\"); có thể xóa chúng bằng tay.",
+        en: "The old sheets were hidden but could not be deleted (names starting with \"~cchc-old\"); you may delete them by hand.",
+      });
+      void e;
+    }
+  }
+  progress("done", 1, "Xong.", "Done.");
+  const seen = new Set<string>();
+  return {
+    sheets: layout.sheets.map((s) => s.name),
+    replaced: plan.replaced.map((s) => s.name),
+    renamedAside: [...plan.aside].map(([from, to]) => ({ from, to })),
+    skipped: [...plan.skipped.values()],
+    messages: plan.messages.filter((m) => (seen.has(m.vi) ? false : (seen.add(m.vi), true))),
+    stats: { syncs: batch.syncs, rangeWrites: batch.rangeWrites, cells: batch.cells },
+  };
+}
+
+/** The roles of the sheets in a layout (for callers deciding what a render replaces). */
+export function layoutRoles(layout: WorkbookLayout): SheetRole[] {
+  return layout.sheets.map((s) => s.role);
+}

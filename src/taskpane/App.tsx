@@ -1,0 +1,187 @@
+/** The pane's shell: header, language switch, the task tabs, the busy indicator and notices. */
+import * as React from "react";
+import {
+  Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Switch, Tab, TabList, Text, makeStyles, tokens,
+} from "@fluentui/react-components";
+import { missingFeatures, FEATURE_SETS, type Capabilities } from "../render/officejs/capabilities";
+import { LangContext, useT, pick, type Bilingual } from "./i18n";
+import { AppContext, useApp, useAppState } from "./state";
+import type { Lang } from "./services/host";
+import { ImportPanel } from "./panels/ImportPanel";
+import { ChecksPanel } from "./panels/ChecksPanel";
+import { ProgressPanel } from "./panels/ProgressPanel";
+import { ReportPanel } from "./panels/ReportPanel";
+import { ExportPanel } from "./panels/ExportPanel";
+import { RollupPanel } from "./panels/RollupPanel";
+import { SettingsPanel } from "./panels/SettingsPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1 },
+  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: "8px" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+  tabs: { flexWrap: "wrap", rowGap: "2px" },
+  panel: { display: "flex", flexDirection: "column", gap: "10px", paddingTop: "4px" },
+  busy: { display: "flex", flexDirection: "column", gap: "4px", padding: "8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  busyRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  srOnly: { position: "absolute", width: "1px", height: "1px", padding: 0, margin: "-1px", overflow: "hidden", clip: "rect(0,0,0,0)", whiteSpace: "nowrap", border: 0 },
+  list: { margin: "4px 0 0 0", paddingLeft: "18px" },
+});
+
+export type TabKey = "import" | "checks" | "progress" | "report" | "export" | "rollup" | "settings";
+const TABS: Array<{ key: TabKey; label: "tabImport" | "tabChecks" | "tabProgress" | "tabReport" | "tabExport" | "tabRollup" | "tabSettings" }> = [
+  { key: "import", label: "tabImport" },
+  { key: "checks", label: "tabChecks" },
+  { key: "progress", label: "tabProgress" },
+  { key: "report", label: "tabReport" },
+  { key: "export", label: "tabExport" },
+  { key: "rollup", label: "tabRollup" },
+  { key: "settings", label: "tabSettings" },
+];
+
+function BusyArea() {
+  const { busy } = useApp();
+  const t = useT();
+  const s = useStyles();
+  if (!busy) return null;
+  return (
+    <div className={s.busy} aria-busy="true">
+      <div className={s.busyRow}>
+        <Text weight="semibold">{t.pick(busy.label)}</Text>
+        {busy.cancel && (
+          <Button size="small" onClick={busy.cancel}>
+            {t("cancel")}
+          </Button>
+        )}
+      </div>
+      <ProgressBar value={busy.progress && busy.progress > 0 ? busy.progress : undefined} aria-label={t.pick(busy.label)} thickness="large" />
+      {busy.detail && <Text size={200}>{t.pick(busy.detail)}</Text>}
+    </div>
+  );
+}
+
+function NoticeArea() {
+  const { notice, setNotice } = useApp();
+  const t = useT();
+  const s = useStyles();
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+      <MessageBarBody>
+        {notice.title && <MessageBarTitle>{t.pick(notice.title)}</MessageBarTitle>}
+        {t.pick(notice.text)}
+        {notice.lines && notice.lines.length > 0 && (
+          <ul className={s.list}>
+            {notice.lines.map((l, i) => (
+              <li key={i}>{t.pick(l)}</li>
+            ))}
+          </ul>
+        )}
+        {notice.link && (
+          <div>
+            <Link href={notice.link.href} download={notice.link.download}>
+              {t.pick(notice.link.label)}
+            </Link>
+          </div>
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t("dismiss")}>
+          ✕
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function CapabilityNotice({ caps }: { caps: Capabilities }) {
+  const t = useT();
+  const s = useStyles();
+  const { skipped } = useApp();
+  const missing = missingFeatures(caps);
+  if (!missing.length && !skipped.length) return null;
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="capabilities">
+      <MessageBarBody>
+        <MessageBarTitle>{t("missingTitle")}</MessageBarTitle>
+        {caps.formulaMode === "native" ? t("nativeMode") : t("missingIntro")}
+        <ul className={s.list}>
+          {missing
+            .filter((f) => f !== "customFunctions")
+            .map((f) => (
+              <li key={f}>
+                {t.pick(FEATURE_SETS[f])} ({FEATURE_SETS[f].set} {FEATURE_SETS[f].version})
+              </li>
+            ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function App({ caps, initialLang }: { caps: Capabilities; initialLang: Lang }) {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [tab, setTab] = React.useState<TabKey>("import");
+  const { value, liveMessage } = useAppState(caps);
+  const s = useStyles();
+  const { refreshWorkbook } = value;
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  React.useEffect(() => {
+    void refreshWorkbook();
+  }, [refreshWorkbook]);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <AppContext.Provider value={value}>
+        <Shell lang={lang} setLang={setLang} tab={tab} setTab={setTab} liveMessage={liveMessage} caps={caps} styles={s} />
+      </AppContext.Provider>
+    </LangContext.Provider>
+  );
+}
+
+function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; setTab: (t: TabKey) => void; liveMessage: Bilingual | null; caps: Capabilities; styles: ReturnType<typeof useStyles> }) {
+  const { lang, setLang, tab, setTab, liveMessage, caps, styles: s } = props;
+  const t = useT();
+  const { workbook } = useApp();
+  const panelId = `panel-${tab}`;
+  return (
+    <div className={s.root}>
+      <header className={s.header}>
+        <div>
+          <h1 className={s.title}>{t("appTitle")}</h1>
+          <Text size={200} className={s.subtitle} data-testid="workbook-status">
+            {workbook ? (workbook.hasPlan ? t("workbookPlan", { n: workbook.activities.length }) : t("workbookEmpty")) : t("appSubtitle")}
+          </Text>
+        </div>
+        <Switch label={t("english")} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
+      </header>
+      <CapabilityNotice caps={caps} />
+      <nav aria-label={t("tasks")}>
+        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small">
+          {TABS.map((x) => (
+            <Tab key={x.key} value={x.key} id={`tab-${x.key}`} aria-controls={`panel-${x.key}`}>
+              {t(x.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <BusyArea />
+      <NoticeArea />
+      <main id={panelId} role="tabpanel" aria-labelledby={`tab-${tab}`} className={s.panel}>
+        {tab === "import" && <ImportPanel goTo={setTab} />}
+        {tab === "checks" && <ChecksPanel />}
+        {tab === "progress" && <ProgressPanel />}
+        {tab === "report" && <ReportPanel />}
+        {tab === "export" && <ExportPanel />}
+        {tab === "rollup" && <RollupPanel />}
+        {tab === "settings" && <SettingsPanel />}
+      </main>
+      <div className={s.srOnly} aria-live="polite" role="status" data-testid="live">
+        {liveMessage ? pick(lang, liveMessage) : ""}
+      </div>
+    </div>
+  );
+}

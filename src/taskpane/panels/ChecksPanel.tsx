@@ -1,0 +1,111 @@
+/** Kiểm tra: findings by severity and rule; a click selects the cell; re-check rewrites the sheet. */
+import * as React from "react";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Text } from "@fluentui/react-components";
+import { useT } from "../i18n";
+import { useApp } from "../state";
+import { Heading, SubHeading, useCommon } from "../components/common";
+import type { FindingView } from "../services/opsTypes";
+
+const SEVERITIES = ["error", "warning", "info"] as const;
+
+export function ChecksPanel() {
+  const t = useT();
+  const c = useCommon();
+  const app = useApp();
+  const [findings, setFindings] = React.useState<FindingView[] | null>(null);
+
+  const check = React.useCallback(async () => {
+    const result = await app.run({ vi: "Đang kiểm tra…", en: "Checking…" }, ({ ops, progress, signal }) => ops.runChecks(app.caps, { onProgress: progress, signal }));
+    if (!result) return;
+    setFindings(result.findings);
+    if (result.render) app.addSkipped(result.render.skipped);
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const f of result.findings) n[f.severity]++;
+    app.announce({ vi: `Kiểm tra xong: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} lưu ý.`, en: `Checked: ${n.error} errors, ${n.warning} warnings, ${n.info} notes.` });
+  }, [app]);
+
+  React.useEffect(() => {
+    if (app.workbook?.hasPlan && findings === null && !app.busy) void check();
+    // run once when the panel opens on a workbook with a plan
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [app.workbook?.hasPlan]);
+
+  const go = async (f: FindingView) => {
+    if (!f.cell) return;
+    const ok = await app.run({ vi: "Đang chọn ô…", en: "Selecting the cell…" }, ({ ops }) => ops.goToCell(f.cell).then(() => true));
+    if (ok) app.announce({ vi: t("selectedCell", { cell: f.cell }), en: t("selectedCell", { cell: f.cell }) });
+  };
+
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings ?? []) counts[f.severity]++;
+  const sevLabel = { error: t("sevError"), warning: t("sevWarning"), info: t("sevInfo") };
+  const sevColor = { error: "danger", warning: "warning", info: "informative" } as const;
+
+  return (
+    <section aria-labelledby="checks-heading" className={c.form}>
+      <Heading id="checks-heading">{t("headChecks")}</Heading>
+      {!app.workbook?.hasPlan && <Text>{t("noPlanYet")}</Text>}
+      <div className={c.row}>
+        <Button appearance="primary" onClick={check} disabled={Boolean(app.busy) || !app.workbook?.hasPlan}>
+          {findings ? t("recheck") : t("check")}
+        </Button>
+      </div>
+      {findings && (
+        <div data-testid="findings">
+          <Text role="status">{t("findingsSummary", { e: counts.error, w: counts.warning, i: counts.info })}</Text>
+          {findings.length === 0 && <Text>{t("noFindings")}</Text>}
+          <Accordion multiple collapsible defaultOpenItems={["error"]}>
+            {SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => {
+              const ofSev = findings.filter((f) => f.severity === sev);
+              const byRule = new Map<string, FindingView[]>();
+              for (const f of ofSev) byRule.set(f.code, [...(byRule.get(f.code) ?? []), f]);
+              return (
+                <AccordionItem value={sev} key={sev}>
+                  <AccordionHeader as="h3">
+                    <Badge color={sevColor[sev]} appearance="filled" style={{ marginRight: 6 }}>
+                      {counts[sev]}
+                    </Badge>
+                    {sevLabel[sev]}
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    {[...byRule.entries()].map(([code, list]) => (
+                      <div key={code}>
+                        <SubHeading>
+                          {t.pick(list[0].rule)} ({list.length})
+                        </SubHeading>
+                        <ul className={c.list} style={{ listStyle: "none", paddingLeft: 0 }}>
+                          {list.map((f, i) => (
+                            <li key={`${f.activityId}-${i}`}>
+                              <Button
+                                appearance="subtle"
+                                className={c.findingButton}
+                                onClick={() => go(f)}
+                                disabled={!f.cell}
+                                aria-label={`${t.pick(f.message)}${f.cell ? ` — ${t("goToCell")} ${f.cell}` : ""}`}
+                                data-finding={f.code}
+                              >
+                                <span>
+                                  {t.pick(f.message)}
+                                  {f.suggestion ? (
+                                    <span className={c.muted}>
+                                      {" "}
+                                      — {t("suggestion")}: {f.suggestion}
+                                    </span>
+                                  ) : null}
+                                </span>
+                              </Button>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ))}
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </div>
+      )}
+    </section>
+  );
+}

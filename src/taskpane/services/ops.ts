@@ -1,0 +1,603 @@
+/**
+ * What the pane's buttons do, against the live workbook. Loaded on demand (a separate chunk):
+ * the layout, the renderer, the core and the readers live here; exceljs and the .docx reader are
+ * imported further down only when an export, a roll-up or a .docx import asks for them.
+ *
+ * Every operation reads what it needs from the workbook (a constant number of syncs), builds a
+ * layout with `src/layout` exactly as the CLI does, and writes it with `renderLayout`, which
+ * replaces only the add-in's own sheets and leaves the workbook unchanged when anything fails.
+ */
+import type { Activity, Group, Indicator, Plan } from "../../core/plan";
+import { defaultSettings, type Settings } from "../../core/settings";
+import { todayIso, parseIso } from "../../core/dates";
+import { DEFAULT_UNITS, unitsFromSheetRows, type Unit } from "../../core/units";
+import { validatePlan } from "../../core/validate/validate";
+import { RULES, type Finding } from "../../core/validate/rules";
+import { buildWorkbookLayout } from "../../layout/workbook";
+import { checksSheet, CHECKS_SHEET, FINDING_KEYS_NAME } from "../../layout/checksSheet";
+import { SETTINGS_SHEET, settingsSheet } from "../../layout/settingsSheet";
+import { UNITS_TABLE, UNITS_SHEET } from "../../layout/unitsSheet";
+import { PLAN_COLUMNS, PLAN_SHEET, type PlanColumnKey } from "../../layout/planColumns";
+import { INDICATOR_VALUES_TABLE, INDICATORS_SHEET, INDICATOR_PERIOD_KEYS, VALUE_COLUMNS, DEFINITION_COLUMNS, INDICATORS_TABLE } from "../../layout/indicatorsSheet";
+import type { ActivityProgress, IndicatorInput, IndicatorOverride, WorkbookModel } from "../../layout/model";
+import type { SheetLayout, WorkbookLayout } from "../../layout/types";
+import { columnLetter } from "../../layout/address";
+import { periodsOfYear } from "../../core/periods";
+import { diffPlans, reconciledActivities, type PlanDiff } from "../../import/reimport";
+import { parseAppendix } from "../../import/appendix";
+import { planFromAppendix } from "../../import/planFromAppendix";
+import type { FieldKey } from "../../import/header";
+import type { Capabilities } from "../../render/officejs/capabilities";
+import { renderLayout, type RenderProgress, type RenderResult } from "../../render/officejs/render";
+import {
+  listOwnedSheets, readPlanTable, readSelectionAddress, readSelectionGrid, readSettings, readTable, progressFromPlanRows, selectCell,
+  type ColumnSpec, type TableRead,
+} from "../../render/officejs/readers";
+import type { Bilingual } from "../i18n";
+import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "./archiveSheet";
+import { appendLogEntry, progressWithLog, readLogEntries, withLog } from "./logAdapter";
+import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } from "./reportAdapter";
+import { exportBytes } from "./exportAdapter";
+import type { ReportFields } from "../../layout/reportSheet";
+import { adhocPeriod, periodOf, type Period } from "../../core/periods";
+import { LOG_SHEET } from "../../layout/logSheet";
+import type { LogEntry } from "../../core/progress";
+import { loadMeta, saveMeta, type PlanMeta } from "./meta";
+import type { ActivityLite, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
+
+export interface OpOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, detail?: Bilingual) => void;
+}
+
+function run<T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(fn);
+}
+
+const renderProgress = (o: OpOptions, from = 0.3, to = 1) => (p: RenderProgress) => o.onProgress?.(from + (to - from) * p.fraction, { vi: p.vi, en: p.en });
+
+// ---------------------------------------------------------------------------------------------
+// Reading the workbook
+
+function activityFromRow(row: Record<PlanColumnKey, unknown>): Activity {
+  const s = (k: PlanColumnKey) => (row[k] === null || row[k] === undefined ? "" : String(row[k]));
+  return {
+    id: s("id"), group: s("group"), objectiveNo: s("objectiveNo"), objective: s("objective"), taskNo: s("taskNo"), task: s("task"),
+    activityNo: s("activityNo"), activity: s("activity"), output: s("output"), lead: s("lead"), partners: s("partners"),
+    deadline: s("deadline"), budget: s("budget"),
+  };
+}
+
+function lite(read: TableRead<PlanColumnKey>): ActivityLite[] {
+  return read.rows
+    .map((row, i) => ({ row, i }))
+    .filter(({ row }) => row.id !== null && String(row.id).trim())
+    .map(({ row, i }) => {
+      const a = activityFromRow(row);
+      return { id: a.id, group: a.group, no: a.activityNo || a.taskNo || a.objectiveNo, activity: a.activity || a.task, lead: a.lead, deadline: a.deadline, status: row.status === null ? "" : String(row.status), row: read.firstRow + i };
+    });
+}
+
+export async function readWorkbookState(_caps: Capabilities): Promise<WorkbookState> {
+  return run(async (ctx) => {
+    const owned = await listOwnedSheets(ctx);
+    const plan = owned.some((s) => s.role === "plan") ? await readPlanTable(ctx) : null;
+    const settings = owned.some((s) => s.role === "settings") ? await readSettings(ctx) : null;
+    return {
+      hasPlan: Boolean(plan && plan.rows.length),
+      planSheet: plan?.sheet ?? null,
+      activities: plan ? lite(plan) : [],
+      owned: owned.map((s) => ({ name: s.name, role: s.role })),
+      settings: settings?.settings ?? null,
+      reports: owned.filter((s) => s.role === "report").map((s) => s.name),
+      hasLog: owned.some((s) => s.role === "log"),
+    };
+  });
+}
+
+const UNIT_SPECS: ColumnSpec<"name" | "aliases" | "abbreviations" | "kind" | "note">[] = [
+  { key: "name", header: "Tên đơn vị" }, { key: "aliases", header: "Tên khác" }, { key: "abbreviations", header: "Viết tắt" },
+  { key: "kind", header: "Loại" }, { key: "note", header: "Ghi chú" },
+];
+
+type ValueKey = (typeof VALUE_COLUMNS)[number]["key"];
+type DefKey = (typeof DEFINITION_COLUMNS)[number]["key"];
+const VALUE_SPECS: ColumnSpec<ValueKey>[] = VALUE_COLUMNS.map((c) => ({ key: c.key, header: c.header }));
+const DEF_SPECS: ColumnSpec<DefKey>[] = DEFINITION_COLUMNS.map((c) => ({ key: c.key, header: c.header }));
+
+/** Everything a person typed that a rebuild must keep: plan columns, units, indicator figures. */
+export interface WorkbookInputs {
+  plan: TableRead<PlanColumnKey> | null;
+  activities: Activity[];
+  progress: Record<string, ActivityProgress>;
+  settings: Partial<Settings> | null;
+  units: Unit[] | null;
+  indicatorInputs: WorkbookModel["indicatorInputs"];
+  indicatorOverrides: WorkbookModel["indicatorOverrides"];
+  owned: Array<{ name: string; role: string }>;
+  archived: Array<Record<string, unknown>>;
+  /** The log's entries (null: no log sheet yet). */
+  log: LogEntry[] | null;
+  reports: string[];
+}
+
+function num(v: unknown): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim()) {
+    const n = Number(v.replace(/\s/g, "").replace(",", "."));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+async function readInputs(ctx: Excel.RequestContext, year: number | null): Promise<WorkbookInputs> {
+  const owned = await listOwnedSheets(ctx);
+  const has = (role: string) => owned.some((s) => s.role === role);
+  const plan = has("plan") ? await readPlanTable(ctx) : null;
+  const settings = has("settings") ? (await readSettings(ctx))?.settings ?? null : null;
+  const unitsRead = has("units") ? await readTable(ctx, UNITS_TABLE, UNIT_SPECS, UNITS_SHEET) : null;
+  const units = unitsRead && unitsRead.rows.length ? unitsFromSheetRows(unitsRead.rows.map((r) => [r.name, r.aliases, r.abbreviations, r.kind, r.note])) : null;
+  let indicatorInputs: WorkbookModel["indicatorInputs"];
+  let indicatorOverrides: WorkbookModel["indicatorOverrides"];
+  if (has("indicators")) {
+    const values = await readTable(ctx, INDICATOR_VALUES_TABLE, VALUE_SPECS, INDICATORS_SHEET);
+    const y = settings?.year ?? year ?? new Date().getFullYear();
+    const labelToKey = new Map<string, string>();
+    try {
+      for (const p of periodsOfYear(y)) labelToKey.set(p.label, p.token.split("-")[0]);
+    } catch {
+      /* unusual year: keys by label only */
+    }
+    if (values) {
+      indicatorInputs = {};
+      for (const r of values.rows) {
+        const id = r.id === null ? "" : String(r.id);
+        const period = r.period === null ? "" : String(r.period);
+        const key = labelToKey.get(period) ?? (INDICATOR_PERIOD_KEYS as readonly string[]).find((k) => period === k) ?? null;
+        const numerator = num(r.numerator);
+        const denominator = num(r.denominator);
+        if (!id || !key || (numerator === null && denominator === null)) continue;
+        const slot: Partial<Record<string, IndicatorInput>> = indicatorInputs[id] ?? {};
+        slot[key] = { numerator, denominator };
+        indicatorInputs[id] = slot;
+      }
+    }
+    const defs = await readTable(ctx, INDICATORS_TABLE, DEF_SPECS, INDICATORS_SHEET);
+    if (defs) {
+      indicatorOverrides = {};
+      for (const r of defs.rows) {
+        const id = r.id === null ? "" : String(r.id);
+        const target = num(r.targetOverride);
+        const comparator = r.comparatorOverride === null ? null : String(r.comparatorOverride).trim();
+        if (!id || (target === null && !comparator)) continue;
+        const o: IndicatorOverride = {};
+        if (target !== null) o.target = target;
+        if (comparator === ">=" || comparator === "<=" || comparator === "=") o.comparator = comparator;
+        indicatorOverrides[id] = o;
+      }
+    }
+  }
+  const archivedRead = has("archive") ? await readTable(ctx, ARCHIVE_TABLE, ARCHIVE_COLUMNS.map((c) => ({ key: c.key, header: c.header })), ARCHIVE_SHEET) : null;
+  const activities = plan ? plan.rows.filter((r) => r.id !== null && String(r.id).trim()).map(activityFromRow) : [];
+  const log = has("log") ? await readLogEntries(ctx) : null;
+  return {
+    plan, activities, progress: plan ? progressFromPlanRows(plan) : {}, settings, units, indicatorInputs, indicatorOverrides,
+    owned: owned.map((s) => ({ name: s.name, role: s.role })), archived: archivedRead ? archivedRead.rows : [],
+    log: log ? log.entries : null,
+    reports: owned.filter((s) => s.role === "report").map((s) => s.name),
+  };
+}
+
+/** The plan as stored: activities from the table, the rest from the saved meta (or rebuilt). */
+function planFromWorkbook(inputs: WorkbookInputs, meta: PlanMeta | null): Plan {
+  const s = inputs.settings ?? {};
+  const groupIds = [...new Set(inputs.activities.map((a) => a.group))];
+  const groups: Group[] = meta?.groups?.length ? meta.groups : groupIds.map((id) => ({ id, title: "" }));
+  return {
+    unit: s.unit ?? meta?.unit ?? "",
+    commune: s.commune ?? meta?.commune ?? "",
+    district: s.district ?? meta?.district,
+    province: s.province ?? meta?.province ?? "",
+    year: s.year ?? meta?.year ?? new Date().getFullYear(),
+    decision: meta?.decision,
+    title: meta?.title ?? `Kế hoạch cải cách hành chính năm ${s.year ?? ""}`.trim(),
+    groups,
+    activities: inputs.activities,
+    indicators: meta?.indicators ?? [],
+  };
+}
+
+function settingsFor(plan: Plan, stored: Partial<Settings> | null): Settings {
+  const base = defaultSettings(plan, defaultAsOf(plan.year));
+  const merged = { ...base, ...(stored ?? {}) } as Settings;
+  return merged;
+}
+
+/** Today when inside the plan year, else the year's last cut-off. */
+export function defaultAsOf(year: number): string {
+  const today = todayIso();
+  return today.startsWith(`${year}-`) ? today : `${year}-12-14`;
+}
+
+function modelFor(plan: Plan, settings: Settings, inputs: WorkbookInputs | null, caps: Capabilities): WorkbookModel {
+  return {
+    plan, settings, progress: inputs?.progress ?? {}, mode: caps.formulaMode,
+    indicatorInputs: inputs?.indicatorInputs, indicatorOverrides: inputs?.indicatorOverrides,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+const FIELD_LABELS: Record<FieldKey, Bilingual> = {
+  tt: { vi: "Số thứ tự", en: "Number" },
+  objective: { vi: "Mục tiêu / chỉ tiêu", en: "Objective / target" },
+  task: { vi: "Nhiệm vụ", en: "Task" },
+  activity: { vi: "Hoạt động", en: "Activity" },
+  output: { vi: "Kết quả, sản phẩm", en: "Output" },
+  lead: { vi: "Chủ trì", en: "Lead" },
+  partners: { vi: "Phối hợp", en: "Partners" },
+  deadline: { vi: "Thời gian hoàn thành", en: "Deadline" },
+  budget: { vi: "Kinh phí", en: "Budget" },
+};
+
+export interface ImportPreview {
+  view: ImportPreviewView;
+  plan: Plan;
+  headerLines: string[];
+}
+
+function activityLabel(a: Activity): string {
+  const no = a.activityNo || a.taskNo || a.objectiveNo;
+  const text = a.activity || a.task || a.objective;
+  return `${a.group}${no ? ` ${no}` : ""}: ${text.length > 90 ? `${text.slice(0, 88)}…` : text}`;
+}
+
+function diffView(diff: PlanDiff): NonNullable<ImportPreviewView["diff"]> {
+  return {
+    added: diff.added.map((a) => ({ id: a.id, label: activityLabel(a) })),
+    removed: diff.removed.map((a) => ({ id: a.id, label: activityLabel(a) })),
+    changed: diff.matched.filter((m) => m.changes.length).map((m) => ({ id: m.to.id, label: activityLabel(m.to), fields: m.changes })),
+    kept: diff.matched.length,
+  };
+}
+
+export async function previewImport(source: ImportSource, opts: { year?: number; commune?: string }, caps: Capabilities, o: OpOptions = {}): Promise<ImportPreview> {
+  let plan: Plan;
+  let headerMapping: ImportPreviewView["headerMapping"] = [];
+  let warnings: string[] = [];
+  let selection: ImportPreviewView["selection"];
+  let headerLines: string[] = [];
+  o.onProgress?.(0.1);
+  if (source.kind === "embedded") {
+    const { HONG_LOC_2024 } = await import(/* webpackChunkName: "plan-hongloc" */ "../../data/hongLoc2024");
+    plan = HONG_LOC_2024;
+    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).filter((k) => k !== "tt").map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: FIELD_LABELS[k].vi }));
+  } else {
+    let parsed: ReturnType<typeof parseAppendix>;
+    if (source.kind === "docx") {
+      const { importDocx } = await import(/* webpackChunkName: "docx" */ "../../import/importFile");
+      o.onProgress?.(0.3);
+      parsed = importDocx(source.bytes, { year: opts.year, commune: opts.commune });
+    } else {
+      const grid = await run((ctx) => readSelectionGrid(ctx, caps));
+      selection = { address: grid.address, mergesKnown: grid.mergesKnown, merges: grid.merges, warning: grid.warning };
+      parsed = parseAppendix(grid.grid, { year: opts.year, commune: opts.commune });
+    }
+    plan = planFromAppendix(parsed, { year: opts.year, commune: opts.commune });
+    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: parsed.header.columns[k] === null ? null : parsed.header.labels[k] || null }));
+    warnings = parsed.warnings;
+    headerLines = [parsed.meta.title ?? ""].filter(Boolean);
+  }
+  o.onProgress?.(0.6);
+  const existing = await run((ctx) => readInputs(ctx, plan.year));
+  const diff = existing.activities.length ? diffView(diffPlans(existing.activities, plan.activities)) : undefined;
+  const counts = new Map<string, number>();
+  for (const a of plan.activities) counts.set(a.group, (counts.get(a.group) ?? 0) + 1);
+  return {
+    plan,
+    headerLines,
+    view: {
+      source: source.kind,
+      fileName: source.kind === "docx" ? source.name : undefined,
+      title: plan.title,
+      commune: plan.commune,
+      year: plan.year,
+      groups: plan.groups.map((g) => ({ id: g.id, title: g.title, count: counts.get(g.id) ?? 0 })).filter((g) => g.count > 0 || g.title),
+      activityCount: plan.activities.length,
+      indicatorCount: plan.indicators.length,
+      headerMapping,
+      warnings,
+      selection,
+      diff,
+    },
+  };
+}
+
+function checksFor(model: WorkbookModel, units: Unit[], headerLines: string[]): Finding[] {
+  return validatePlan(model.plan, { units, asOf: model.settings.asOf, progress: model.progress, headerLines });
+}
+
+/** Writes the imported plan: every owned sheet rebuilt, the user's entries kept, removed activities archived. */
+export async function applyImport(preview: ImportPreview, caps: Capabilities, o: OpOptions = {}): Promise<{ render: RenderResult; activities: number; archived: number; findings: Record<"error" | "warning" | "info", number> }> {
+  o.onProgress?.(0.05, { vi: "Đang đọc sổ hiện tại…", en: "Reading the current workbook…" });
+  const existing = await run((ctx) => readInputs(ctx, preview.plan.year));
+  let plan = preview.plan;
+  let removed: Activity[] = [];
+  if (existing.activities.length) {
+    const diff = diffPlans(existing.activities, plan.activities);
+    plan = { ...plan, activities: reconciledActivities(diff, plan.activities) };
+    removed = diff.removed;
+  }
+  // Settings: what the workbook has wins, unless the plan is for another year.
+  const stored = existing.settings && existing.settings.year === plan.year ? existing.settings : null;
+  const { render, findings } = await rebuild(plan, stored, existing, caps, o, { removed, headerLines: preview.headerLines.length ? preview.headerLines : plan.appendixHeader ?? [] });
+  await saveMeta(metaOf(plan));
+  return {
+    render,
+    activities: plan.activities.length,
+    archived: removed.length,
+    findings: { error: findings.filter((f) => f.severity === "error").length, warning: findings.filter((f) => f.severity === "warning").length, info: findings.filter((f) => f.severity === "info").length },
+  };
+}
+
+/**
+ * The whole add-in workbook rebuilt from a plan and what the workbook holds: the standard
+ * sheets, the log (entries kept) linked to the plan, the archive, and every report sheet that
+ * exists (their formulas point at the plan and log, which are replaced too).
+ */
+async function rebuild(
+  plan: Plan,
+  stored: Partial<Settings> | null,
+  existing: WorkbookInputs,
+  caps: Capabilities,
+  o: OpOptions,
+  extra: { removed?: Activity[]; headerLines?: string[]; entries?: LogEntry[] } = {},
+): Promise<{ render: RenderResult; findings: Finding[]; model: WorkbookModel; entries: LogEntry[] }> {
+  const settings = settingsFor(plan, stored);
+  const base = modelFor(plan, settings, existing, caps);
+  const { entries, progress } = progressWithLog(base, existing.progress, existing.log ? [...existing.log, ...(extra.entries ?? [])] : extra.entries ?? null);
+  const model: WorkbookModel = { ...base, progress };
+  const units = existing.units ?? DEFAULT_UNITS;
+  const headerLines = extra.headerLines ?? [];
+  const layout = buildWorkbookLayout(model, { units, checkedAt: todayIso(), validation: { headerLines } });
+  let sheets = withLog(layout.sheets, model, entries);
+  const removed = extra.removed ?? [];
+  if (removed.length || existing.archived.length) sheets.push(archiveSheet(removed, existing.archived, todayIso()));
+  const fields = await oldReportFields(existing, caps);
+  const reports = reportSheetsToRebuild(model, entries, existing.reports, fields);
+  sheets = [...sheets, ...reports.sheets];
+  const result = await run((ctx) => renderLayout(ctx, { ...layout, sheets }, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.2, 0.95), activate: PLAN_SHEET }));
+  result.messages.push(...reports.messages);
+  return { render: result, findings: checksFor(model, units, headerLines), model, entries };
+}
+
+function metaOf(plan: Plan): PlanMeta {
+  return { title: plan.title, unit: plan.unit, commune: plan.commune, district: plan.district, province: plan.province, year: plan.year, decision: plan.decision, groups: plan.groups, indicators: plan.indicators as Indicator[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+function findingView(f: Finding, cellOf: (f: Finding) => string, byId: Map<string, Activity>): FindingView {
+  const a = byId.get(f.activityId);
+  const rule = RULES[f.code];
+  return {
+    code: f.code,
+    severity: f.severity,
+    rule: { vi: rule?.vi ?? f.code, en: rule?.en ?? f.code },
+    activityId: f.activityId,
+    where: a ? `${a.group} ${a.activityNo || a.taskNo || a.objectiveNo}`.trim() : "",
+    message: { vi: f.message, en: f.messageEn },
+    suggestion: f.suggestion,
+    cell: cellOf(f),
+  };
+}
+
+/** Re-runs the rules on the plan as it is in the workbook and rewrites the "Kiểm tra" sheet. */
+export async function runChecks(caps: Capabilities, o: OpOptions = {}): Promise<{ findings: FindingView[]; render: RenderResult | null }> {
+  o.onProgress?.(0.1, { vi: "Đang đọc kế hoạch…", en: "Reading the plan…" });
+  const inputs = await run((ctx) => readInputs(ctx, null));
+  if (!inputs.plan || !inputs.activities.length) throw noPlan();
+  const meta = await loadMeta();
+  const plan = planFromWorkbook(inputs, meta);
+  const settings = settingsFor(plan, inputs.settings);
+  const units = inputs.units ?? DEFAULT_UNITS;
+  const model = modelFor(plan, settings, inputs, caps);
+  const findings = checksFor(model, units, []);
+  const read = inputs.plan;
+  const rowOf = new Map<string, number>();
+  read.rows.forEach((r, i) => {
+    if (r.id !== null) rowOf.set(String(r.id), read.firstRow + i);
+  });
+  const sheetName = read.sheet || PLAN_SHEET;
+  const cellOf = (f: Finding) => {
+    const row = rowOf.get(f.activityId);
+    if (row === undefined) return "";
+    const key = (PLAN_COLUMNS.some((c) => c.key === f.column) ? f.column : "activity") as PlanColumnKey;
+    const idx = read.columns[key] ?? read.columns.activity ?? 0;
+    return `'${sheetName.replace(/'/g, "''")}'!${columnLetter(read.firstColumn + idx)}${row}`;
+  };
+  o.onProgress?.(0.4, { vi: "Đang ghi trang Kiểm tra…", en: "Writing the checks sheet…" });
+  const names: Record<string, string> = {};
+  const sheet = checksSheet(findings, plan.activities, names, todayIso());
+  const layout: WorkbookLayout = { sheets: [sheet], names: { [FINDING_KEYS_NAME]: names[FINDING_KEYS_NAME] }, properties: { title: plan.title, creator: "CCHC add-in" } };
+  const render = await run((ctx) => renderLayout(ctx, layout, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.4, 1), activate: false }));
+  const byId = new Map(plan.activities.map((a) => [a.id, a]));
+  return { findings: findings.map((f) => findingView(f, cellOf, byId)), render };
+}
+
+export function goToCell(reference: string): Promise<void> {
+  return run((ctx) => selectCell(ctx, reference));
+}
+
+/** The activity on the selected row of the plan table, or null. */
+export async function activityAtSelection(): Promise<string | null> {
+  return run(async (ctx) => {
+    const sel = await readSelectionAddress(ctx);
+    const plan = await readPlanTable(ctx);
+    if (!plan || sel.sheet.toLowerCase() !== plan.sheet.toLowerCase()) return null;
+    const i = sel.row - plan.firstRow;
+    const row = plan.rows[i];
+    return row && row.id !== null && String(row.id).trim() ? String(row.id) : null;
+  });
+}
+
+export function noPlan(): Error & { messageVi: string; messageEn: string } {
+  return Object.assign(new Error("no plan"), {
+    messageVi: "Sổ này chưa có kế hoạch (trang Kế hoạch của phần bổ trợ). Hãy nhập kế hoạch ở mục Nhập trước.",
+    messageEn: "This workbook has no plan yet (the add-in's plan sheet). Import one first.",
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function saveSettings(next: Settings, caps: Capabilities, o: OpOptions = {}): Promise<RenderResult> {
+  if (!parseIso(next.asOf)) throw Object.assign(new Error("bad date"), { messageVi: "Ngày \"Tính đến ngày\" không hợp lệ.", messageEn: "The as-of date is invalid." });
+  const names: Record<string, string> = {};
+  const sheet = settingsSheet(next, names);
+  const layout: WorkbookLayout = { sheets: [sheet], names, properties: { title: SETTINGS_SHEET, creator: "CCHC add-in" } };
+  return run((ctx) => renderLayout(ctx, layout, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.1, 1), activate: false }));
+}
+
+/** The model as the workbook holds it now (plan, settings, progress derived from the log). */
+async function currentModel(caps: Capabilities): Promise<{ inputs: WorkbookInputs; model: WorkbookModel; entries: LogEntry[] }> {
+  const inputs = await run((ctx) => readInputs(ctx, null));
+  if (!inputs.plan || !inputs.activities.length) throw noPlan();
+  const plan = planFromWorkbook(inputs, await loadMeta());
+  const base = modelFor(plan, settingsFor(plan, inputs.settings), inputs, caps);
+  const { entries, progress } = progressWithLog(base, inputs.progress, inputs.log);
+  return { inputs, model: { ...base, progress }, entries };
+}
+
+/** Fields people edited on the report sheets, read with the model the sheets were built from. */
+async function oldReportFields(existing: WorkbookInputs, caps: Capabilities): Promise<Map<string, ReportFields>> {
+  if (!existing.reports.length || !existing.activities.length) return new Map();
+  try {
+    const plan = planFromWorkbook(existing, await loadMeta());
+    const base = modelFor(plan, settingsFor(plan, existing.settings), existing, caps);
+    const { entries, progress } = progressWithLog(base, existing.progress, existing.log);
+    return await run((ctx) => readReportFields(ctx, { ...base, progress }, entries, existing.reports));
+  } catch {
+    return new Map();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress log
+
+/** Appends one entry to the log (two syncs); without a log sheet yet, rebuilds the workbook with one. */
+export async function addLogEntry(entry: LogEntryInput, caps: Capabilities, o: OpOptions = {}): Promise<{ skipped: RenderResult["skipped"]; messages: RenderResult["messages"] }> {
+  const state = await run(async (ctx) => ({ owned: await listOwnedSheets(ctx), plan: await readPlanTable(ctx) }));
+  if (!state.plan || !state.plan.rows.length) throw noPlan();
+  const ids = new Set(state.plan.rows.map((r) => (r.id === null ? "" : String(r.id))));
+  if (!ids.has(entry.activityId)) {
+    throw Object.assign(new Error("unknown id"), {
+      messageVi: `Mã hoạt động "${entry.activityId}" không có trong bảng Kế hoạch. Hãy chọn lại hoạt động.`,
+      messageEn: `Activity id "${entry.activityId}" is not in the plan table. Choose the activity again.`,
+    });
+  }
+  if (state.owned.some((s) => s.role === "log")) {
+    o.onProgress?.(0.5, { vi: `Đang ghi vào trang ${LOG_SHEET}…`, en: `Writing to ${LOG_SHEET}…` });
+    await run((ctx) => appendLogEntry(ctx, entry, state.plan!.rows.length));
+    return { skipped: [], messages: [] };
+  }
+  const { inputs, model } = await currentModel(caps);
+  const logEntry: LogEntry = { ...entry };
+  const { render } = await rebuild(model.plan, inputs.settings, inputs, caps, o, { entries: [logEntry] });
+  return { skipped: render.skipped, messages: render.messages };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+export function periodFromChoice(choice: PeriodChoice, settings: Settings): Period {
+  const cut = { startDay: settings.cutoffStartDay, endDay: settings.cutoffEndDay };
+  if (choice.kind === "adhoc") return adhocPeriod(choice.start!, choice.end!);
+  return periodOf(choice.kind, choice.year, choice.kind === "quarter" ? choice.quarter : undefined, cut);
+}
+
+/** Builds (or rebuilds, keeping the texts a person edited) the report sheet of a period. */
+export async function buildReport(choice: PeriodChoice, caps: Capabilities, o: OpOptions = {}): Promise<{ summary: ReportSummary; render: RenderResult }> {
+  o.onProgress?.(0.1, { vi: "Đang đọc kế hoạch và nhật ký…", en: "Reading the plan and the log…" });
+  const { inputs, model, entries } = await currentModel(caps);
+  const period = periodFromChoice(choice, model.settings);
+  const existed = inputs.reports.find((n) => n.toLowerCase() === period.sheetName.toLowerCase());
+  const fields = existed ? (await run((ctx) => readReportFields(ctx, model, entries, [existed]))).get(existed) : undefined;
+  const { sheet, info } = reportLayout(model, entries, period, fields);
+  o.onProgress?.(0.3, { vi: `Đang ghi trang ${sheet.name}…`, en: `Writing ${sheet.name}…` });
+  const layout: WorkbookLayout = { sheets: [sheet], properties: { title: sheet.name, creator: "CCHC add-in" } };
+  const render = await run((ctx) => renderLayout(ctx, layout, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.3, 1), activate: sheet.name }));
+  const r = info.report;
+  return {
+    summary: { sheet: sheet.name, label: period.label, done: r.totals.doneOnTime + r.totals.doneLate, due: r.totals.due, rate: r.totals.completionRate, cutoffStart: period.cutoffStart, cutoffEnd: period.cutoffEnd },
+    render,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and roll-up
+
+function base64Of(bytes: Uint8Array): string {
+  let s = "";
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(s);
+}
+
+function blobUrl(bytes: Uint8Array): string | null {
+  try {
+    if (typeof URL === "undefined" || typeof Blob === "undefined") return null;
+    return URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the file as a new workbook where ExcelApi 1.8 allows; a download link in every case. */
+async function deliver(bytes: Uint8Array, fileName: string, caps: Capabilities): Promise<ExportOutcome> {
+  let opened = false;
+  if (caps.createWorkbook) {
+    try {
+      await Excel.createWorkbook(base64Of(bytes));
+      opened = true;
+    } catch {
+      opened = false;
+    }
+  }
+  return { fileName, opened, url: blobUrl(bytes), bytes: bytes.length };
+}
+
+/** The chosen report sheets (and the plan) as a new .xlsx with every formula frozen to its value. */
+export async function exportForDistrict(sheetNames: string[], includePlan: boolean, caps: Capabilities, o: OpOptions = {}): Promise<ExportOutcome> {
+  o.onProgress?.(0.1, { vi: "Đang đọc sổ…", en: "Reading the workbook…" });
+  const { inputs, model, entries } = await currentModel(caps);
+  const periods: Array<{ period: Period; fields?: ReportFields }> = [];
+  const fields = await run((ctx) => readReportFields(ctx, model, entries, sheetNames));
+  for (const name of sheetNames) {
+    const period = periodOfSheet(name, model);
+    if (period) periods.push({ period, fields: fields.get(name) });
+  }
+  if (!periods.length && !includePlan) {
+    throw Object.assign(new Error("nothing"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi.", messageEn: "Choose at least one report sheet to send." });
+  }
+  void inputs;
+  o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
+  const { bytes, fileName } = await exportBytes(model, entries, periods, includePlan);
+  if (o.signal?.aborted) throw Object.assign(new Error("cancelled"), { messageVi: "Đã hủy.", messageEn: "Cancelled." });
+  o.onProgress?.(0.8, { vi: "Đang mở sổ mới…", en: "Opening the new workbook…" });
+  return deliver(bytes, fileName, caps);
+}
+
+/** Several communes' exports → one district workbook. */
+export async function rollupCommunes(files: Array<{ name: string; bytes: Uint8Array }>, token: string, caps: Capabilities, o: OpOptions = {}): Promise<RollupOutcome> {
+  const { rollupBytes } = await import("./exportAdapter");
+  o.onProgress?.(0.2, { vi: "Đang đọc các tệp…", en: "Reading the files…" });
+  const out = await rollupBytes(files, token);
+  const delivered = await deliver(out.bytes, out.fileName, caps);
+  return { ...delivered, communes: out.communes, problems: out.problems };
+}
+
+export { CHECKS_SHEET };
+export { readInputs, planFromWorkbook, settingsFor, modelFor, run as runExcel };
