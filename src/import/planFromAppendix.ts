@@ -21,14 +21,9 @@ export function planFromAppendix(parsed: ParsedAppendix, defaults: PlanDefaults 
     province: defaults.province ?? "",
     year: year ?? new Date().getFullYear(),
     title: parsed.meta.title ?? `Kế hoạch cải cách hành chính${commune ? ` xã ${commune}` : ""}${year ? ` năm ${year}` : ""}`,
-    groups: [...parsed.parents, ...parsed.groups].sort((a, b) => order(parsed, a.id) - order(parsed, b.id)),
+    // `groups` already lists every group row in document order, heading-only parents (VII) included.
+    groups: parsed.groups,
     activities: parsed.activities,
     indicators: [],
   };
-}
-
-/** Keeps a parent heading (VII) just before its first sub-group (VII.A). */
-function order(parsed: ParsedAppendix, id: string): number {
-  const i = parsed.groups.findIndex((g) => g.id === id || g.id.startsWith(`${id}.`));
-  return i < 0 ? Number.MAX_SAFE_INTEGER : i * 2 + (parsed.groups[i].id === id ? 1 : 0);
 }

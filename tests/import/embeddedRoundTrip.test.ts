@@ -6,6 +6,7 @@
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { parseAppendix } from "../../src/import/appendix";
 import { importDocx } from "../../src/import/importFile";
+import { planFromAppendix } from "../../src/import/planFromAppendix";
 import { readXlsxGrid } from "../../src/import/xlsxGrid";
 import { appendixRows, planToDocx } from "../helpers/docxWriter";
 import { sheetsToXlsx } from "../helpers/xlsxWriter";
@@ -30,4 +31,12 @@ describe("embedded plan round trip", () => {
     expect(parsed.activities).toEqual(HONG_LOC_2024.activities);
     expect(parsed.groups).toEqual(HONG_LOC_2024.groups);
   });
+});
+
+test("planFromAppendix keeps the groups once each, in document order (heading VII before VII.A)", () => {
+  const plan = planFromAppendix(importDocx(planToDocx(HONG_LOC_2024, { title: TITLE })));
+  expect(plan.groups).toEqual(HONG_LOC_2024.groups);
+  expect(plan.activities).toEqual(HONG_LOC_2024.activities);
+  expect(plan.commune).toBe("Hồng Lộc");
+  expect(plan.year).toBe(2024);
 });
