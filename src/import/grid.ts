@@ -64,6 +64,12 @@ export function cellText(v: unknown): string {
  * becomes text; a merged area's value sits in its top-left cell (whatever the source repeated
  * in the other cells is dropped), and the others are marked merged from above (rows below the
  * first) and/or from the left (columns right of the first). Areas are clipped to the values.
+ *
+ * From Office.js, pass `range.text` (what the user sees: "15/01/2024", "5.000.000") rather
+ * than `range.values` (date serials such as 45306), and the merged areas from
+ * `range.getMergedAreasOrNullObject()` (ExcelApi 1.13) through `mergesRelativeTo`. Without
+ * that API the grid has no merge flags: the parser then fills objective and task cells down
+ * (flattened mode) but a merged lead, deadline or budget cell only reaches its first row.
  */
 export function gridFromValues(values: unknown[][], merges: MergeArea[] = [], source: Grid["source"] = "selection", title: string[] = []): Grid {
   const width = values.reduce((w, row) => Math.max(w, row ? row.length : 0), 0);
