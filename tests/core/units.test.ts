@@ -204,35 +204,7 @@ describe("UnitDirectory.match", () => {
     expect(dir.match(42 as unknown as string).unit).toBeNull();
   });
 
-  test("10,000 matches against the directory take well under a second", () => {
-    const names = DEFAULT_UNITS.flatMap((u) => [u.name, ...u.aliases, ...u.abbreviations]);
-    const inputsFor = (run: number): string[] => {
-      const inputs: string[] = [];
-      for (let i = 0; inputs.length < 10000; i++) {
-        const n = names[i % names.length];
-        const j = i + run * 100000;
-        // distinct strings: known names with stray spacing, numbered variants, stripped names, typos, unknowns
-        switch (i % 4) {
-          case 0: inputs.push(`${n}${" ".repeat(j % 5)}.`); break;
-          case 1: inputs.push(`${n.toLowerCase()} #${j}`); break;
-          case 2: inputs.push(n.normalize("NFD").replace(/[\u0300-\u036f]/g, "") + (i % 3 ? "" : "x")); break;
-          default: inputs.push(`Đơn vị lạ số ${j}`);
-        }
-      }
-      return inputs;
-    };
-    // Each run: a fresh directory (cold caches) and fresh strings; the best of three runs is
-    // asserted so that a machine busy with other work does not fail the test.
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const inputs = inputsFor(run);
-      const d = new UnitDirectory(DEFAULT_UNITS);
-      const t0 = Date.now();
-      for (const s of inputs) d.match(s);
-      times.push(Date.now() - t0);
-    }
-    expect(Math.min(...times)).toBeLessThan(1000);
-  });
+  // Matching speed (10,000 distinct names, cold caches) is measured by `npm run bench`.
 });
 
 /** Every owner (Chủ trì) and partner (Phối hợp) name written in the seed appendix and body. */

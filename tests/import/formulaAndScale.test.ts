@@ -85,14 +85,10 @@ describe("scale", () => {
       ]);
     }
     const bytes = buildDocx({ body: ["KẾ HOẠCH CCHC NĂM 2024 XÃ HỒNG LỘC", { table: { rows } }] });
-    const t0 = Date.now();
     const p = importDocx(bytes);
-    const ms = Date.now() - t0;
     expect(p.activities).toHaveLength(10000);
     expect(p.rows[9999]).toMatchObject({ objectiveNo: "1.1", objective: "Mục tiêu số 1000 về cải cách hành chính", taskNo: "2.2", task: "Nhiệm vụ 2000", activityNo: "3.10", activity: "Hoạt động thứ 10000: xây dựng, ban hành văn bản", lead: "Tư pháp" });
     expect(new Set(p.activities.map((a) => a.id)).size).toBe(10000);
-    expect(ms).toBeLessThan(5000);
-    console.log(`10,000-row .docx (${(bytes.length / 1024).toFixed(0)} KB) imported in ${ms} ms`);
   });
 
   test("a 10,000-row Excel selection (values + merged areas) parses", () => {
@@ -102,10 +98,8 @@ describe("scale", () => {
       values.push([i % 10 === 0 ? String(i / 10 + 1) : "", i % 10 === 0 ? `1.${(i / 10) % 999 + 1}. Mục tiêu ${i / 10 + 1}` : "", `2.${i % 999 + 1}. Nhiệm vụ`, `3.${i % 999 + 1}. Hoạt động ${i + 1}`, "Báo cáo", "Tư pháp", "", "Năm 2024", ""]);
       if (i % 10 === 0) merges.push({ r1: i + 2, c1: 1, r2: i + 11, c2: 1 });
     }
-    const t0 = Date.now();
     const p = parseAppendix(gridFromValues(values, merges, "selection"));
     expect(p.rows).toHaveLength(10000);
     expect(p.rows[9999]).toMatchObject({ objectiveNo: "1.1", objective: "Mục tiêu 1000", activity: "Hoạt động 10000" });
-    expect(Date.now() - t0).toBeLessThan(5000);
   });
 });

@@ -123,14 +123,13 @@ describe("XmlTokenizer", () => {
     expect(codeOf(() => decodeXmlBytes(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0xfd])))).toBe("bad-xml");
   });
 
-  test("a large document tokenizes quickly (linear)", () => {
+  // Speed is measured by `npm run bench`, never asserted here.
+  test("a large document tokenizes completely", () => {
     const row = `<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">Xây dựng &amp; ban hành</w:t></w:r></w:p></w:tc></w:tr>`;
     const xml = `<w:tbl>${row.repeat(50000)}</w:tbl>`;
-    const t0 = Date.now();
     let n = 0;
     const t = new XmlTokenizer(xml);
     for (let k = t.next(); k !== XML_END; k = t.next()) n++;
     expect(n).toBe(50000 * 15 + 2); // 7 elements (open + close) and one text per row
-    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
