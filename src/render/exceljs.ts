@@ -16,6 +16,8 @@ export interface XlsxOptions {
   freeze?: boolean;
   /** Fixed document timestamps, for reproducible files in tests. */
   created?: Date;
+  /** Custom document properties (docProps/custom.xml), e.g. the district export's commune and period. */
+  customProperties?: Record<string, string>;
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -45,7 +47,7 @@ function writeCell(ws: ExcelJS.Worksheet, a1: string, cell: Cell, freeze: boolea
   applyStyle(target, cell.style ? STYLES[cell.style] : undefined, base);
 }
 
-function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) {
+export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) {
   const ws = wb.addWorksheet(sheet.name, {
     properties: { tabColor: sheet.tabColor ? { argb: argb(sheet.tabColor) } : undefined },
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : undefined,
