@@ -640,33 +640,41 @@ function callFunction(name: string, args: (Node | null)[], host: EvalHost): Val 
       const test = criteria(arg(1));
       const sumRange = fn !== "COUNTIF" && args[2] ? ev(args[2], host) : range;
       if (!isRange(sumRange)) return VALUE();
-      const crit = matrixOf(range, host);
       let count = 0;
       let sum = 0;
-      crit.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (!test(v)) return;
-          count++;
-          const sv = fn === "COUNTIF" ? 0 : host.cell(sumRange.sheet, sumRange.rect.r1 + r, sumRange.rect.c1 + c);
-          if (typeof sv === "number") sum += sv;
-        }),
-      );
+      const visit = (r: number, c: number, v: EvalValue) => {
+        if (!test(v)) return;
+        count++;
+        if (fn === "COUNTIF") return;
+        const sv = host.cell(sumRange.sheet, sumRange.rect.r1 + r, sumRange.rect.c1 + c);
+        if (typeof sv === "number") sum += sv;
+      };
+      if (test("")) matrixOf(range, host).forEach((row, r) => row.forEach((v, c) => visit(r, c, v)));
+      else for (const x of host.cellsIn(range.sheet, range.rect)) visit(x.row - range.rect.r1, x.col - range.rect.c1, x.value);
       if (fn === "COUNTIF") return count;
       if (fn === "SUMIF") return sum;
       return count ? sum / count : DIV0();
     }
     case "COUNTIFS": {
-      const pairs: Array<{ m: Matrix; test: (v: EvalValue) => boolean }> = [];
+      const pairs: Array<{ range: { sheet?: string; rect: Rect }; test: (v: EvalValue) => boolean }> = [];
       for (let i = 0; i + 1 < args.length; i += 2) {
         const r = args[i] ? ev(args[i]!, host) : VALUE();
         if (!isRange(r)) return VALUE();
-        pairs.push({ m: matrixOf(r, host), test: criteria(arg(i + 1)) });
+        pairs.push({ range: r, test: criteria(arg(i + 1)) });
       }
       if (!pairs.length) return VALUE();
+      const [head, ...rest] = pairs;
+      const ok = (r: number, c: number) => rest.every((p) => p.test(host.cell(p.range.sheet, p.range.rect.r1 + r, p.range.rect.c1 + c)));
       let count = 0;
-      pairs[0].m.forEach((row, r) => row.forEach((_v, c) => {
-        if (pairs.every((p) => p.test(p.m[r]?.[c] ?? ""))) count++;
-      }));
+      if (head.test("")) {
+        matrixOf({ range: true, ...head.range }, host).forEach((row, r) => row.forEach((v, c) => {
+          if (head.test(v) && ok(r, c)) count++;
+        }));
+      } else {
+        for (const x of host.cellsIn(head.range.sheet, head.range.rect)) {
+          if (head.test(x.value) && ok(x.row - head.range.rect.r1, x.col - head.range.rect.c1)) count++;
+        }
+      }
       return count;
     }
     case "IF": {

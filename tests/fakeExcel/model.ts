@@ -1118,9 +1118,9 @@ export class WorkbookModel {
   }
 
   deleteTable(t: TableModel, clearContents: boolean): void {
-    if (clearContents) this.clear(t.sheet, t.rect, "All");
-    t.deleted = true;
     this.tables = this.tables.filter((x) => x !== t);
+    t.deleted = true;
+    if (clearContents) this.clear(t.sheet, t.rect, "All");
   }
 
   // ---------------------------------------------------------------- names
@@ -1363,7 +1363,7 @@ export class WorkbookModel {
     };
   }
 
-  private sheetSnapshot(s: SheetModel): SheetSnapshot {
+  private sheetSnapshot(s: SheetModel): SheetState {
     const cells: Record<string, CellSnapshot> = {};
     const keys = [...s.cells.keys()].sort((a, b) => a - b);
     for (const key of keys) {
@@ -1711,8 +1711,34 @@ export interface TableSnapshot {
   columns?: string[];
 }
 
+/** A sheet as snapshot() reports it (every field present). */
+export interface SheetState extends SheetSnapshot {
+  id: string;
+  visibility: string;
+  tabColor: string;
+  cells: Record<string, CellSnapshot>;
+  merges: string[];
+  freeze: { rows: number; columns: number };
+  columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
+  hiddenRows: number[];
+  hiddenColumns: string[];
+  columnStyles: Record<string, { st?: StyleModel; nf?: string }>;
+  rowStyles: Record<string, { st?: StyleModel; nf?: string }>;
+  names: NameModel[];
+  dataValidations: Array<{ range: string; rule: DataValidationRuleModel | null; errorAlert: DataValidationModel["errorAlert"]; prompt: DataValidationModel["prompt"]; ignoreBlanks: boolean }>;
+  conditionalFormats: Array<{ id: string; ranges: string[]; type: string; stopIfTrue: boolean; rule: ConditionalFormatModel["rule"]; format: ConditionalFormatModel["format"] }>;
+  charts: ChartModel[];
+  pageLayout: PageLayoutModel;
+  protection: { protected: boolean; options: Record<string, boolean> };
+  showGridlines: boolean;
+  showHeadings: boolean;
+  standardWidth: number;
+  selection: string;
+}
+
 export interface WorkbookSnapshot {
-  sheets: SheetSnapshot[];
+  sheets: SheetState[];
   activeSheet: string | null;
   tables: TableSnapshot[];
   names: NameModel[];

@@ -4,7 +4,8 @@
  *  - API_SETS: "Class.member" -> "ExcelApi 1.x" for the classes the fake implements
  *    (the requirement set each member belongs to, as the type definitions document it);
  *  - ENUMS: every string enum of the Excel namespace, member name -> string value.
- * Run: node tests/fakeExcel/tools/generate.mjs
+ * Run: node tests/fakeExcel/tools/generate.mjs          (writes generated.ts)
+ *      node tests/fakeExcel/tools/generate.mjs --check  (exits 1 if generated.ts is stale)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,7 +16,7 @@ const root = join(here, "..", "..", "..");
 const dts = readFileSync(join(root, "node_modules/@types/office-js/index.d.ts"), "utf8").split("\n");
 
 export const CLASSES = [
-  "Application", "Workbook", "WorksheetCollection", "Worksheet", "Range", "RangeAreas", "RangeFormat", "RangeFont",
+  "Application", "Workbook", "WorksheetCollection", "Worksheet", "Range", "RangeAreas", "RangeCollection", "RangeFormat", "RangeFont",
   "RangeFill", "RangeBorder", "RangeBorderCollection", "FormatProtection", "Table", "TableCollection",
   "TableRowCollection", "TableRow", "TableColumnCollection", "TableColumn", "NamedItemCollection", "NamedItem",
   "DataValidation", "ConditionalFormatCollection", "ConditionalFormat", "CustomConditionalFormat",
@@ -63,5 +64,15 @@ const out = [
   `export const ENUMS: Record<string, Record<string, string>> = ${JSON.stringify(enums)};`,
   "",
 ];
-writeFileSync(join(here, "..", "generated.ts"), out.join("\n"));
-console.log(`API_SETS: ${Object.keys(apiSets).length} members; ENUMS: ${Object.keys(enums).length} enums`);
+const target = join(here, "..", "generated.ts");
+if (process.argv.includes("--check")) {
+  const current = readFileSync(target, "utf8");
+  if (current !== out.join("\n")) {
+    console.error("tests/fakeExcel/generated.ts is stale: run node tests/fakeExcel/tools/generate.mjs");
+    process.exit(1);
+  }
+  console.log("generated.ts is up to date");
+} else {
+  writeFileSync(target, out.join("\n"));
+  console.log(`API_SETS: ${Object.keys(apiSets).length} members; ENUMS: ${Object.keys(enums).length} enums`);
+}
