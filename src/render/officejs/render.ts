@@ -141,6 +141,14 @@ export function markerRole(value: unknown): string | null {
   return s || null;
 }
 
+/** "Cài đặt!B4" / "'Cài đặt'!B4:C5" → "'Cài đặt'!$B$4:$C$5" (a name's reference, absolute as it was written). */
+export function absoluteAddress(address: string): string {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.*)$/.exec(address);
+  const sheet = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : null;
+  const ref = (m ? m[3] : address).replace(/\$?([A-Z]+)\$?(\d+)/g, "$$$1$$$2");
+  return sheet ? `${quoteSheet(sheet)}!${ref}` : ref;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Inventory
 
@@ -553,7 +561,7 @@ function colLetter(index: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-async function inspect(batch: Batch, layout: WorkbookLayout): Promise<Inventory> {
+async function inspect(batch: Batch, layout: WorkbookLayout, caps: Capabilities): Promise<Inventory> {
   const wb = batch.context.workbook;
   const sheets = wb.worksheets;
   sheets.load("items/name,items/id,items/position");
@@ -579,6 +587,8 @@ async function inspect(batch: Batch, layout: WorkbookLayout): Promise<Inventory>
     r.load("address");
     return r;
   });
+  // NamedItem.formula (ExcelApi 1.7) restores a name exactly on rollback; below, its range's address.
+  const nameFormulas = caps.excelApiMinor >= 7 ? names.items.map((n) => (ours.has(n.name.toLowerCase()) ? (n.load("formula"), n) : null)) : names.items.map(() => null);
   await batch.sync();
   return {
     sheets: sheets.items.map((ws, i) => ({ name: ws.name, id: ws.id, position: ws.position, role: markers[i].isNullObject ? null : markerRole(markers[i].value) })),
@@ -586,7 +596,9 @@ async function inspect(batch: Batch, layout: WorkbookLayout): Promise<Inventory>
     names: new Map(
       names.items.map((n, i) => {
         const r = nameRanges[i];
-        return [n.name.toLowerCase(), { name: n.name, address: r && !r.isNullObject ? r.address : null, formula: null }];
+        const f = nameFormulas[i];
+        const formula = f && typeof f.formula === "string" ? f.formula : null;
+        return [n.name.toLowerCase(), { name: n.name, address: r && !r.isNullObject ? absoluteAddress(r.address) : null, formula }];
       }),
     ),
   };
@@ -722,7 +734,8 @@ async function rollback(batch: Batch, plan: Plan, inv: Inventory): Promise<boole
     for (const [lower, n] of inv.names) {
       if (!Object.keys(plan.layout.names ?? {}).some((x) => x.toLowerCase() === lower)) continue;
       if (present.has(lower)) names.getItem(n.name).delete();
-      if (n.address) names.add(n.name, `=${n.address.includes("!") ? n.address.replace(/^([^!]+)!/, (_m, s: string) => `${s.startsWith("'") ? s : quoteSheet(s)}!`) : n.address}`);
+      if (n.formula) names.add(n.name, n.formula);
+      else if (n.address) names.add(n.name, `=${n.address}`);
     }
     await batch.sync();
     return true;
@@ -744,7 +757,7 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   progress("inspect", 0.05, "Đang đọc sổ Excel…", "Reading the workbook…");
   let inv: Inventory;
   try {
-    inv = await inspect(batch, layout);
+    inv = await inspect(batch, layout, caps);
   } catch (e) {
     throw new RenderError("inspect", "Không đọc được sổ Excel. Sổ Excel chưa bị thay đổi. Hãy thoát chế độ sửa ô (nhấn Esc) rồi thử lại.", "Could not read the workbook. Nothing was changed. Leave cell edit mode (press Esc) and try again.", { unchanged: true, detail: errorDetail(e) });
   }
