@@ -27,6 +27,8 @@ export interface InPlaceOptions {
   /** As-of date of the requested reports (default: each period's cut-off end). */
   asOf?: string | null;
   fields?: ReportFields;
+  /** The workbook already read from these bytes (saves reading it twice). */
+  read?: ReadWorkbook;
 }
 
 export interface InPlaceResult {
@@ -41,7 +43,7 @@ export interface InPlaceResult {
 }
 
 export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly Period[], options: InPlaceOptions = {}): Promise<InPlaceResult> {
-  const read = await readWorkbook(bytes);
+  const read = options.read ?? (await readWorkbook(bytes));
   const model = read.model;
   // The plan sheet's cached values follow the log as of the settings' date (as trackedWorkbookLayout does).
   const recurring = recurringIds(model);

@@ -153,15 +153,20 @@ export function indicatorPeriodKey(period: Period, model: WorkbookModel): Indica
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-/** The indicators of the model's "Chỉ tiêu" sheet for a period: their cached figures and cell references. */
+/**
+ * The indicators of the model's "Chỉ tiêu" sheet for a period: their cached figures and cell
+ * references. The report lists the plan body's indicators, plus any appendix objective that has
+ * figures for the period (rows are fixed when the sheet is built: rebuild to add one).
+ */
 export function indicatorsFromModel(model: WorkbookModel, period: Period): ReportIndicatorInput {
   const key = indicatorPeriodKey(period, model);
   const listed = new Map(listIndicators(model.plan).map((i) => [i.id, i]));
   const refs = new Map<string, Partial<Record<string, string>>>();
   if (!key) return { actuals: [...listed.values()].map((i) => ({ id: i.id, text: i.text, unit: i.unit, target: i.target, comparator: i.comparator })), refs };
   const cellRefs = indicatorCellRefs(model);
+  // The plan body's indicators always; an appendix objective's only once it has figures for the period.
   const actuals: IndicatorActual[] = indicatorValues(model)
-    .filter((v) => v.period === key)
+    .filter((v) => v.period === key && (listed.get(v.id)?.origin !== "appendix" || typeof v.actual === "number"))
     .map((v) => {
       const cols: ValueColumnKey[] = ["comparator", "target", "numerator", "denominator", "actual", "attainment", "met"];
       refs.set(v.id, Object.fromEntries(cols.map((c) => [c, cellRefs.ref(v.id, key, c) ?? ""]).filter(([, r]) => r)));
@@ -349,7 +354,8 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
   r = groupTotalRow + 1;
   for (const sg of report.subGroups) {
     set(`A${r}`, { v: sg.group, style: "italic" });
-    set(`B${r}`, { v: `Trong đó: ${sg.title}`, style: "note" });
+    set(`B${r}`, { v: `trong đó ${sg.group}: ${sg.title}`, style: "note" });
+    heights[r - 1] = 30;
     counts(sg, r, `${W("group")},${criterion(sg.group)}`).forEach((c, i) => set(`${columnLetter(2 + i)}${r}`, { ...c, style: i === 6 ? "percent" : "integer" }));
     delete keyCells[`C${r}`];
     for (const k of COUNT_COLUMNS) delete keyCells[`${countCols[k.key]}${r}`];
@@ -542,7 +548,8 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
 
   sheet.widths = { ...REPORT_WIDTHS };
   sheet.rowHeights = heights;
-  sheet.print = { orientation: "landscape", fitToWidth: true, titleRows: `$${groupHeaderRow}:$${groupHeaderRow}`, pageNumbers: true };
+  // Repeated on each printed page from the đôn đốc list on (the only table that runs over pages).
+  sheet.print = { orientation: "landscape", fitToWidth: true, titleRows: `$${listHeaderRow}:$${listHeaderRow}`, pageNumbers: true };
   sheet.tabColor = "#C239B3";
 
   const info: ReportSheetInfo = {

@@ -18,7 +18,11 @@ export interface XlsxOptions {
   created?: Date;
   /** Custom document properties (docProps/custom.xml), e.g. the district export's commune and period. */
   customProperties?: Record<string, string>;
+  /** Write the CCHC_ROLE owner markers (default true; the district export leaves them out). */
+  ownerMarkers?: boolean;
 }
+
+const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -36,7 +40,10 @@ function applyStyle(target: ExcelJS.Cell, spec: StyleSpec | undefined, base?: St
 
 function cellValue(cell: Cell, freeze: boolean): ExcelJS.CellValue {
   const value = storedValue(cell);
-  if (cell.f && !freeze) return { formula: fileFormula(cell.f), result: (value ?? "") as never } as ExcelJS.CellFormulaValue;
+  // A computed error ("#DIV/0!") is cached, and frozen, as a real error value, not as text.
+  const error = cell.f && typeof value === "string" && EXCEL_ERRORS.has(value) ? { error: value as ExcelJS.CellErrorValue["error"] } : null;
+  if (cell.f && !freeze) return { formula: fileFormula(cell.f), result: (error ?? value ?? "") as never } as ExcelJS.CellFormulaValue;
+  if (error) return error;
   if (cell.link && typeof value === "string") return { text: value, hyperlink: `#${cell.link}` };
   return value as ExcelJS.CellValue;
 }

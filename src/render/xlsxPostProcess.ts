@@ -20,8 +20,10 @@ export function postProcessXlsx(bytes: Uint8Array, layout: WorkbookLayout, optio
   const files = unzipSync(bytes);
   const path = "xl/workbook.xml";
   let xml = strFromU8(files[path]);
-  const markers = markerNamesXml(layout);
-  if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${markers}`);
+  const markers = options.ownerMarkers === false ? "" : markerNamesXml(layout);
+  if (!markers) {
+    /* nothing to add */
+  } else if (xml.includes("<definedNames>")) xml = xml.replace("<definedNames>", `<definedNames>${markers}`);
   else if (xml.includes("<definedNames/>")) xml = xml.replace("<definedNames/>", `<definedNames>${markers}</definedNames>`);
   else xml = xml.replace("</sheets>", `</sheets><definedNames>${markers}</definedNames>`);
   files[path] = strToU8(xml);

@@ -1,6 +1,8 @@
 import { HONG_LOC_2024 } from "../../data/hongLoc2024";
 import { defaultSettings } from "../../core/settings";
-import { buildWorkbookLayout } from "../../layout/workbook";
+import { trackedWorkbookLayout } from "../../layout/reportSheet";
+import { sampleLog } from "../../core/sampleLog";
+import { periodsUpTo } from "../../core/periods";
 import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { parseUserDate } from "../../core/dates";
@@ -25,7 +27,15 @@ export const demoCommand: Command = {
     if (!asOf) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${asOfText}`);
     const plan = HONG_LOC_2024;
     const settings = defaultSettings(plan, asOf);
-    const layout = buildWorkbookLayout({ plan, settings, progress: {}, mode: "custom" }, { validation: { headerLines: plan.appendixHeader } });
+    // A sample progress log (marked "Dữ liệu mẫu") and the report of every period closed by the as-of date.
+    const cutoffs = { startDay: settings.cutoffStartDay, endDay: settings.cutoffEndDay };
+    const log = sampleLog(plan, asOf, cutoffs);
+    const periods = periodsUpTo(asOf, plan.year, cutoffs).filter((p) => p.cutoffEnd <= asOf);
+    const { layout, reports } = trackedWorkbookLayout(
+      { plan, settings, progress: {}, mode: "custom" },
+      log,
+      { validation: { headerLines: plan.appendixHeader }, periods, sample: true },
+    );
     io.writeFile(out, await writeXlsx(layout));
     const counted = plan.groups.map((g) => ({ id: g.id, n: plan.activities.filter((a) => a.group === g.id).length })).filter((g) => g.n > 0);
     const perGroup = counted.map((g) => `${g.id}: ${g.n}`).join(", ");
@@ -36,6 +46,8 @@ export const demoCommand: Command = {
         `Nhóm / groups: ${counted.length} — hoạt động / activities: ${plan.activities.length} (${perGroup})`,
         `Chỉ tiêu / indicators: ${plan.indicators.length}`,
         `Tính đến / as of: ${asOf}`,
+        `Nhật ký tiến độ mẫu / sample progress log: ${log.length} dòng / entries ("Dữ liệu mẫu")`,
+        `Báo cáo / reports: ${reports.map((r) => `${r.name} ${r.report.totals.doneOnTime + r.report.totals.doneLate}/${r.report.totals.due}`).join(", ") || "—"}`,
         `Kiểm tra / findings: ${c.error} lỗi / errors, ${c.warning} cảnh báo / warnings, ${c.info} lưu ý / notes`,
         `Sổ Excel / workbook: ${out} (${layout.sheets.map((s) => s.name).join(", ")})`,
       ].join("\n"),

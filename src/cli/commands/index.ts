@@ -3,6 +3,9 @@ import { demoCommand } from "./demo";
 import { importCommand } from "./import";
 import { validateCommand } from "./validate";
 import { deadlineCommand } from "./deadline";
+import { reportCommand } from "./report";
+import { exportCommand } from "./export";
+import { rollupCommand } from "./rollup";
 
 export interface Command {
   name: string;
@@ -11,4 +14,4 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [demoCommand, importCommand, validateCommand, deadlineCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, validateCommand, deadlineCommand, reportCommand, exportCommand, rollupCommand];

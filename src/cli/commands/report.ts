@@ -1,0 +1,77 @@
+import { parseUserDate } from "../../core/dates";
+import { parsePeriodToken, type Period } from "../../core/periods";
+import { buildReport, completionText, reportToJson, type Report } from "../../core/report";
+import { buildReportsInPlace } from "../../export/inPlace";
+import { readWorkbook, type ReadWorkbook } from "../../export/readWorkbook";
+import { indicatorsFromModel } from "../../layout/reportSheet";
+import { parseArgs, stringFlag, UsageError } from "../args";
+import type { Io } from "../io";
+import type { Command } from "./index";
+
+/** A period token of the command line, with the workbook's cut-off settings. */
+export function periodArg(token: string | undefined, read: Pick<ReadWorkbook, "model">): Period {
+  if (!token) throw new UsageError("--period is required (Q1-2024 … Q4-2024, H1-2024, 9M-2024, Y-2024, 2024-03-01..2024-04-15)");
+  try {
+    return parsePeriodToken(token, { startDay: read.model.settings.cutoffStartDay, endDay: read.model.settings.cutoffEndDay });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function asOfArg(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const iso = parseUserDate(text);
+  if (!iso) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${text}`);
+  return iso;
+}
+
+/** The report of a workbook read back, exactly as its report sheet computes it. */
+export function reportOfWorkbook(read: ReadWorkbook, period: Period, asOf: string | null): Report {
+  const model = read.model;
+  const userDeadlines = Object.fromEntries(Object.entries(model.progress).map(([id, p]) => [id, p.userDeadline ?? null]));
+  return buildReport(model.plan, read.log, period, asOf, model.settings, indicatorsFromModel(model, period).actuals, { userDeadlines });
+}
+
+const pct = (r: number | null) => (r === null ? "—" : `${(Math.round(r * 1000) / 10).toFixed(1).replace(".", ",")}%`);
+
+export const reportCommand: Command = {
+  name: "report",
+  usage: "report WORKBOOK.xlsx --period Q2-2024 [--as-of YYYY-MM-DD] [--json] [--out FILE.xlsx]",
+  summary: "Báo cáo kỳ từ nhật ký tiến độ; --out dựng sheet báo cáo trong sổ / period report from the progress log; --out builds the report sheet in the workbook",
+  async run(argv: string[], io: Io) {
+    const args = parseArgs(argv, { booleans: ["json"], values: ["period", "as-of", "out"] });
+    if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
+    const file = args.positional[0];
+    const bytes = io.readFile(file);
+    const read = await readWorkbook(bytes);
+    const period = periodArg(stringFlag(args, "period"), read);
+    const asOf = asOfArg(stringFlag(args, "as-of"));
+    const report = reportOfWorkbook(read, period, asOf);
+    for (const p of read.logProblems) io.err(`Nhật ký / log: ${p.messageVi}`);
+    const out = stringFlag(args, "out");
+    if (out) {
+      const built = await buildReportsInPlace(bytes, [period], { asOf, read });
+      for (const r of built.refused) io.err(`${r.messageVi}\n${r.messageEn}`);
+      if (!built.bytes || built.refused.some((r) => r.name.toLowerCase() === period.sheetName.toLowerCase())) return 1;
+      io.writeFile(out, built.bytes);
+      if (!args.flags.json) io.out(`Sheet "${period.sheetName}" → ${out}${built.rebuilt.length ? ` (dựng lại / rebuilt: ${built.rebuilt.join(", ")})` : ""}`);
+    }
+    if (args.flags.json) {
+      io.out(JSON.stringify(reportToJson(report), null, 2));
+      return 0;
+    }
+    const t = report.totals;
+    io.out(
+      [
+        `${read.model.settings.unit} — ${period.label} (số liệu / data ${period.cutoffStart} … ${period.cutoffEnd}; tính đến / as of ${report.asOf})`,
+        `Trong kỳ / in the period: ${completionText(t.doneOnTime + t.doneLate, t.due)}`,
+        `Lũy kế / year to date: ${completionText(report.ytd.done, report.ytd.due)}`,
+        `Đúng hạn / on time ${t.doneOnTime}, quá hạn / late ${t.doneLate}, đang thực hiện / in progress ${t.inProgress}, quá hạn chưa xong / overdue ${t.overdue}`,
+        "Theo nhóm / by group:",
+        ...report.byGroup.map((g) => `  ${g.group.padEnd(5)} ${String(g.due).padStart(3)} đến hạn, ${String(g.doneOnTime + g.doneLate).padStart(3)} xong  ${pct(g.completionRate)}`),
+        `Cần đôn đốc / to follow up: ${report.overdue.length}`,
+      ].join("\n"),
+    );
+    return 0;
+  },
+};
