@@ -442,34 +442,22 @@ defineProps(WorksheetProtection, {
 
 // ================================================================== Range
 
-function edgeCells(r: Rect, index: string): Array<[number, number, EdgeName]> {
-  const out: Array<[number, number, EdgeName]> = [];
-  const push = (r1: number, r2: number, c1: number, c2: number, e: EdgeName) => {
-    for (let i = r1; i <= r2; i++) for (let j = c1; j <= c2; j++) out.push([i, j, e]);
-  };
+/** The cell sides a border index covers in a range, as rectangles of cells and the side of each. */
+function edgeRects(r: Rect, index: string): Array<[Rect, EdgeName]> {
   switch (index) {
-    case "EdgeTop": push(r.r1, r.r1, r.c1, r.c2, "EdgeTop"); break;
-    case "EdgeBottom": push(r.r2, r.r2, r.c1, r.c2, "EdgeBottom"); break;
-    case "EdgeLeft": push(r.r1, r.r2, r.c1, r.c1, "EdgeLeft"); break;
-    case "EdgeRight": push(r.r1, r.r2, r.c2, r.c2, "EdgeRight"); break;
+    case "EdgeTop": return [[{ ...r, r2: r.r1 }, "EdgeTop"]];
+    case "EdgeBottom": return [[{ ...r, r1: r.r2 }, "EdgeBottom"]];
+    case "EdgeLeft": return [[{ ...r, c2: r.c1 }, "EdgeLeft"]];
+    case "EdgeRight": return [[{ ...r, c1: r.c2 }, "EdgeRight"]];
     case "InsideHorizontal":
-      if (r.r2 > r.r1) {
-        push(r.r1, r.r2 - 1, r.c1, r.c2, "EdgeBottom");
-        push(r.r1 + 1, r.r2, r.c1, r.c2, "EdgeTop");
-      }
-      break;
+      return r.r2 > r.r1 ? [[{ ...r, r2: r.r2 - 1 }, "EdgeBottom"], [{ ...r, r1: r.r1 + 1 }, "EdgeTop"]] : [];
     case "InsideVertical":
-      if (r.c2 > r.c1) {
-        push(r.r1, r.r2, r.c1, r.c2 - 1, "EdgeRight");
-        push(r.r1, r.r2, r.c1 + 1, r.c2, "EdgeLeft");
-      }
-      break;
-    case "DiagonalDown": push(r.r1, r.r2, r.c1, r.c2, "DiagonalDown"); break;
-    case "DiagonalUp": push(r.r1, r.r2, r.c1, r.c2, "DiagonalUp"); break;
+      return r.c2 > r.c1 ? [[{ ...r, c2: r.c2 - 1 }, "EdgeRight"], [{ ...r, c1: r.c1 + 1 }, "EdgeLeft"]] : [];
+    case "DiagonalDown": return [[r, "DiagonalDown"]];
+    case "DiagonalUp": return [[r, "DiagonalUp"]];
     default:
-      fail(ErrorCodes.invalidArgument, `bad border index ${index}`);
+      return fail(ErrorCodes.invalidArgument, `bad border index ${index}`);
   }
-  return out;
 }
 
 const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
@@ -966,23 +954,25 @@ defineProps(RangeBorderCollection, { count: { get: () => BORDER_INDEXES.length }
 
 function borderProp(key: "style" | "color" | "weight", check: (v: unknown) => string) {
   return {
-    get: (e: BorderEnt, p: ClientObject) => {
-      const cells = edgeCells(e.rect, e.index);
-      if (!cells.length) return DEFAULT_BORDER[key];
+    get: (e: BorderEnt) => {
       let first: string | undefined;
-      for (const [r, c, side] of cells.slice(0, 200000)) {
-        const v = e.sheet.styleAt(r, c).borders?.[side]?.[key] ?? DEFAULT_BORDER[key];
-        if (first === undefined) first = v;
-        else if (v !== first) return null;
+      let seen = 0;
+      for (const [rect, side] of edgeRects(e.rect, e.index)) {
+        for (let r = rect.r1; r <= rect.r2; r++) {
+          for (let c = rect.c1; c <= rect.c2; c++) {
+            if (++seen > 200000) return first ?? DEFAULT_BORDER[key];
+            const v = e.sheet.styleAt(r, c).borders?.[side]?.[key] ?? DEFAULT_BORDER[key];
+            if (first === undefined) first = v;
+            else if (v !== first) return null;
+          }
+        }
       }
-      void p;
-      return first;
+      return first ?? DEFAULT_BORDER[key];
     },
     set: (e: BorderEnt, v: unknown, p: ClientObject) => {
       const val = check(v);
-      const cells = edgeCells(e.rect, e.index);
-      for (const [r, c, side] of cells) {
-        p._model.applyStyle(e.sheet, { r1: r, c1: c, r2: r, c2: c }, (st) => {
+      for (const [rect, side] of edgeRects(e.rect, e.index)) {
+        p._model.applyStyle(e.sheet, rect, (st) => {
           const borders = { ...(st.borders ?? {}) };
           const b = { ...(borders[side] ?? DEFAULT_BORDER) };
           b[key] = val;

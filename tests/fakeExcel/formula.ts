@@ -318,16 +318,26 @@ class Parser {
   }
 }
 
-/** Parses a formula ("=…"); null when Excel would refuse it as malformed. */
+const parsed = new Map<string, Node | null>();
+
+/** Parses a formula ("=…"); null when Excel would refuse it as malformed. Results are cached. */
 export function parseFormula(formula: string): Node | null {
-  if (!formula.startsWith("=")) return null;
-  const toks = tokenize(formula.slice(1));
-  if (!toks || toks.length === 0) return null;
-  try {
-    return new Parser(toks).parseFormula();
-  } catch {
-    return null;
+  const hit = parsed.get(formula);
+  if (hit !== undefined) return hit;
+  let node: Node | null = null;
+  if (formula.startsWith("=")) {
+    const toks = tokenize(formula.slice(1));
+    if (toks && toks.length > 0) {
+      try {
+        node = new Parser(toks).parseFormula();
+      } catch {
+        node = null;
+      }
+    }
   }
+  if (parsed.size > 100_000) parsed.clear();
+  parsed.set(formula, node);
+  return node;
 }
 
 export function isWellFormed(formula: string): boolean {
@@ -381,8 +391,11 @@ export interface EvalHost {
   today(): number;
 }
 
-/** Thrown while evaluating when a formula uses something the fake does not evaluate. */
-export class Unsupported extends Error {}
+/** Thrown while evaluating when a formula uses something the fake does not evaluate (no stack: it is frequent). */
+export class Unsupported {
+  readonly unsupported = true;
+}
+const UNSUPPORTED = new Unsupported();
 
 type Val = EvalValue | { range: true; sheet?: string; rect: Rect } | { matrix: Matrix };
 
@@ -420,7 +433,7 @@ function scalar(v: Val, host: EvalHost): EvalValue {
 function matrixOf(v: Val, host: EvalHost): Matrix {
   if (isRange(v)) {
     const { r1, c1, r2, c2 } = v.rect;
-    if ((r2 - r1 + 1) * (c2 - c1 + 1) > 200000) throw new Unsupported();
+    if ((r2 - r1 + 1) * (c2 - c1 + 1) > 200000) throw UNSUPPORTED;
     const out: Matrix = [];
     for (let r = r1; r <= r2; r++) {
       const row: EvalValue[] = [];
@@ -541,10 +554,10 @@ function ev(n: Node, host: EvalHost): Val {
       if (!d) return new FormulaError("#NAME?");
       if (d.ref) return { range: true, sheet: d.ref.sheet, rect: d.ref.rect };
       if (d.value !== undefined) return d.value;
-      throw new Unsupported();
+      throw UNSUPPORTED;
     }
     case "struct":
-      throw new Unsupported();
+      throw UNSUPPORTED;
     case "array":
       return { matrix: n.rows.map((r) => r.map((x) => scalar(ev(x, host), host))) };
     case "un": {
@@ -786,7 +799,7 @@ function callFunction(name: string, args: (Node | null)[], host: EvalHost): Val 
       return VALUE();
     }
   }
-  throw new Unsupported();
+  throw UNSUPPORTED;
 }
 
 function errorFromCustom(e: { code: string }): string {

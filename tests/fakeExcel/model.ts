@@ -70,6 +70,8 @@ export const DEFAULT_FONT: Required<FontModel> = {
   bold: false, italic: false, underline: "None", strikethrough: false, color: "#000000", size: 11, name: "Calibri",
 };
 export const DEFAULT_BORDER: BorderModel = { style: "None", color: "#000000", weight: "Thin" };
+/** The style of an unformatted cell (shared, never mutated). */
+export const EMPTY_STYLE: StyleModel = Object.freeze({}) as StyleModel;
 export const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
 export const DEFAULT_ROW_HEIGHT = 15; // points
 
@@ -221,6 +223,18 @@ export function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+/** A copy of a style deep enough to mutate (styles are shared between cells and never mutated in place). */
+export function copyStyle(st: StyleModel | undefined): StyleModel {
+  if (!st) return {};
+  const out: StyleModel = { ...st };
+  if (st.font) out.font = { ...st.font };
+  if (st.borders) {
+    out.borders = {};
+    for (const [k, b] of Object.entries(st.borders)) if (b) out.borders[k as EdgeName] = { ...b };
+  }
+  return out;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -244,6 +258,8 @@ export function normalizeColor(c: unknown, allowEmpty = false): string {
   if (named) return named;
   return fail(ErrorCodes.invalidArgument, `bad colour ${s}`);
 }
+
+const UNSUPPORTED_VALUE = new Unsupported();
 
 export interface SheetOptions {
   paperSize: string;
@@ -303,7 +319,7 @@ export class SheetModel {
       const inh = this.inherited(row, col);
       c = { v: "" };
       if (inh.nf) c.nf = inh.nf;
-      if (inh.st) c.st = clone(inh.st);
+      if (inh.st) c.st = inh.st; // styles are immutable and shared
       this.cells.set(key, c);
     }
     return c;
@@ -323,8 +339,8 @@ export class SheetModel {
 
   styleAt(row: number, col: number): StyleModel {
     const c = this.get(row, col);
-    if (c) return c.st ?? {};
-    return this.inherited(row, col).st ?? {};
+    if (c) return c.st ?? EMPTY_STYLE;
+    return this.inherited(row, col).st ?? EMPTY_STYLE;
   }
 
   /** Stored cells inside a rectangle, in row-major order. */
@@ -582,7 +598,7 @@ export class WorkbookModel {
         const s = name === undefined ? sheet : this.sheet(name);
         if (!s) return new FormulaError("#REF!");
         const v = this.valueAt(s, row, col);
-        if (v === UNEVALUATED) throw new Unsupported();
+        if (v === UNEVALUATED) throw UNSUPPORTED_VALUE;
         return v;
       },
       cellsIn: (name, rect) => {
@@ -590,7 +606,7 @@ export class WorkbookModel {
         if (!s) return [];
         return s.cellsIn(rect).map(([row, col]) => {
           const v = this.valueAt(s, row, col);
-          if (v === UNEVALUATED) throw new Unsupported();
+          if (v === UNEVALUATED) throw UNSUPPORTED_VALUE;
           return { row, col, value: v };
         });
       },
@@ -710,9 +726,10 @@ export class WorkbookModel {
         if (typeof v === "object") fail(ErrorCodes.invalidArgument, `unsupported value ${JSON.stringify(v)}`);
         const m = sheet.mergeAt(r, c);
         if (m && (m.r1 !== r || m.c1 !== c)) continue;
+        if (typeof v === "string" && v.length > 32767) fail(ErrorCodes.invalidArgument, "a cell holds at most 32,767 characters");
         const parsed = parseTyped(v as Scalar, sheet.numberFormatAt(r, c), this.options.locale, this.options.formulaPrefixes);
-        if (parsed.kind === "formula" && !isWellFormed(parsed.formula)) {
-          fail(ErrorCodes.invalidArgument, `"${parsed.formula}" is not a formula Excel accepts`);
+        if (parsed.kind === "formula" && (parsed.formula.length > 8192 || !isWellFormed(parsed.formula))) {
+          fail(ErrorCodes.invalidArgument, `"${parsed.formula.slice(0, 80)}" is not a formula Excel accepts`);
         }
         plans.push([r, c, parsed]);
       }
@@ -771,23 +788,33 @@ export class WorkbookModel {
     for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) apply(r, c, cellInput(input, rect, r, c));
   }
 
-  /** Applies a formatting change to every cell of a rectangle (or to whole rows/columns). */
-  applyStyle(sheet: SheetModel, rect: Rect, mutate: (st: StyleModel, row: number, col: number) => void): void {
-    const fix = (st: StyleModel) => (Object.keys(st).length ? st : undefined);
+  /**
+   * Applies a formatting change to every cell of a rectangle (or to whole rows/columns).
+   * Styles are immutable and shared between cells: `mutate` runs once per distinct style on a
+   * copy, so formatting 6,000 rows costs a few map lookups per cell.
+   */
+  applyStyle(sheet: SheetModel, rect: Rect, mutate: (st: StyleModel) => void): void {
+    const memo = new Map<StyleModel | undefined, StyleModel | undefined>();
+    const next = (before: StyleModel | undefined): StyleModel | undefined => {
+      if (memo.has(before)) return memo.get(before);
+      const st = copyStyle(before);
+      mutate(st);
+      const after = Object.keys(st).length ? st : undefined;
+      memo.set(before, after);
+      return after;
+    };
     if (isEntireColumns(rect) || isEntireRows(rect)) {
       const whole = isEntireRows(rect) ? sheet.rowStyles : sheet.colStyles;
       const [a, b] = isEntireRows(rect) ? [rect.r1, rect.r2] : [rect.c1, rect.c2];
       for (let i = a; i <= b; i++) {
-        const e = whole.get(i) ?? {};
-        const st = e.st ?? {};
-        mutate(st, isEntireRows(rect) ? i : 0, isEntireRows(rect) ? 0 : i);
-        e.st = fix(st);
+        const e = { ...(whole.get(i) ?? {}) };
+        e.st = next(e.st);
+        if (!e.st) delete e.st;
         whole.set(i, e);
       }
       for (const [r, c, cell] of sheet.cellsIn(rect)) {
-        const st = cell.st ?? {};
-        mutate(st, r, c);
-        cell.st = fix(st);
+        cell.st = next(cell.st);
+        if (!cell.st) delete cell.st;
         sheet.prune(r, c);
       }
       return;
@@ -796,32 +823,39 @@ export class WorkbookModel {
     for (let r = rect.r1; r <= rect.r2; r++) {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const cell = sheet.ensure(r, c);
-        const st = cell.st ?? {};
-        mutate(st, r, c);
-        cell.st = fix(st);
+        cell.st = next(cell.st);
+        if (!cell.st) delete cell.st;
         sheet.prune(r, c);
       }
     }
   }
 
   /** A formatting property over a range: its value when all cells agree, else null (as Excel). */
-  uniform<T>(sheet: SheetModel, rect: Rect, get: (st: StyleModel, row: number, col: number) => T): T | null {
+  uniform<T>(sheet: SheetModel, rect: Rect, get: (st: StyleModel) => T): T | null {
+    const memo = new Map<StyleModel, T>();
+    const val = (st: StyleModel): T => {
+      if (memo.has(st)) return memo.get(st) as T;
+      const v = get(st);
+      memo.set(st, v);
+      return v;
+    };
     let first: T | undefined;
     let seen = false;
-    const visit = (v: T) => {
+    const same = (v: T) => {
       if (!seen) {
         first = v;
         seen = true;
         return true;
       }
-      return deepEqual(v, first);
+      return v === first || (typeof v === "object" && v !== null && deepEqual(v, first));
     };
-    if (rectCells(rect) <= 100_000) {
-      for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) if (!visit(get(sheet.styleAt(r, c), r, c))) return null;
+    if (rectCells(rect) <= 2_000_000) {
+      for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) if (!same(val(sheet.styleAt(r, c)))) return null;
       return first ?? null;
     }
-    for (const [r, c, cell] of sheet.cellsIn(rect)) if (!visit(get(cell.st ?? {}, r, c))) return null;
-    if (rectCells(rect) > sheet.cellsIn(rect).length && !visit(get(sheet.styleAt(rect.r2, rect.c2), rect.r2, rect.c2))) return null;
+    const stored = sheet.cellsIn(rect);
+    for (const [, , cell] of stored) if (!same(val(cell.st ?? EMPTY_STYLE))) return null;
+    if (rectCells(rect) > stored.length && !same(val(sheet.styleAt(rect.r2, rect.c2)))) return null;
     return first ?? null;
   }
 
@@ -1365,6 +1399,7 @@ export class WorkbookModel {
 
   private sheetSnapshot(s: SheetModel): SheetState {
     const cells: Record<string, CellSnapshot> = {};
+    const styleCopy = (st: StyleModel) => copyStyle(st);
     const keys = [...s.cells.keys()].sort((a, b) => a - b);
     for (const key of keys) {
       const c = s.cells.get(key)!;
@@ -1378,7 +1413,7 @@ export class WorkbookModel {
       if (c.err) snap.err = true;
       if (c.qp) snap.qp = true;
       if (c.nf) snap.nf = c.nf;
-      if (c.st) snap.style = clone(c.st);
+      if (c.st) snap.style = styleCopy(c.st);
       if (c.link) snap.link = clone(c.link);
       cells[cellA1(r, col)] = snap;
     }
