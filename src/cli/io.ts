@@ -6,6 +6,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(file: string): Uint8Array;
+  /** The file's bytes, or null when there is no such file. */
+  readFileIfExists(file: string): Uint8Array | null;
   writeFile(file: string, bytes: Uint8Array | string): void;
 }
 
@@ -13,6 +15,7 @@ export const nodeIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   readFile: (file) => new Uint8Array(fs.readFileSync(file)),
+  readFileIfExists: (file) => (fs.existsSync(file) ? new Uint8Array(fs.readFileSync(file)) : null),
   writeFile: (file, bytes) => {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // Write beside the target, then rename: a failed run never leaves half a workbook.

@@ -29,7 +29,7 @@ export function buildWorkbookLayout(model: WorkbookModel, options: WorkbookOptio
     checksSheet(findings, model.plan.activities, names, options.checkedAt ?? model.settings.asOf),
     indicatorsSheet(model),
     unitsSheet(units),
-    settingsSheet(model.settings, names),
+    settingsSheet(model.settings, names, model),
     ...(options.extraSheets ?? []),
   ];
   return {

@@ -4,15 +4,16 @@ import { buildWorkbookLayout } from "../../layout/workbook";
 import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { loadPlan } from "../loadPlan";
+import { reimportIntoWorkbook } from "../reimport";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
 export const importCommand: Command = {
   name: "import",
-  usage: "import (FILE.docx|FILE.xlsx|--default) [--json] [--out WORKBOOK.xlsx] [--year Y] [--commune NAME]",
+  usage: "import (FILE.docx|FILE.xlsx|--default) [--json] [--out WORKBOOK.xlsx [--apply]] [--year Y] [--commune NAME]",
   summary: "Đọc phụ lục kế hoạch / read a plan's appendix",
   async run(argv: string[], io: Io) {
-    const args = parseArgs(argv, { booleans: ["default", "json"], values: ["out", "year", "commune", "sheet"] });
+    const args = parseArgs(argv, { booleans: ["default", "json", "apply"], values: ["out", "year", "commune", "sheet"] });
     if (!args.flags.default && args.positional.length !== 1) throw new UsageError("give one FILE.docx|FILE.xlsx, or --default");
     if (args.flags.default && args.positional.length) throw new UsageError("--default takes no file");
     if (!args.flags.json && !args.flags.out) throw new UsageError("say what to produce: --json and/or --out WORKBOOK.xlsx");
@@ -23,7 +24,18 @@ export const importCommand: Command = {
       { file: args.positional[0], useDefault: Boolean(args.flags.default), year, commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
     for (const w of warnings) io.err(`Lưu ý / note: ${w}`);
     const out = stringFlag(args, "out");
-    if (out) {
+    const existing = out ? io.readFileIfExists(out) : null;
+    if (out && existing) {
+      const { bytes, summary } = await reimportIntoWorkbook(existing, plan, { apply: Boolean(args.flags.apply), headerLines });
+      const say = args.flags.json ? io.err : io.out;
+      summary.vi.forEach((line, i) => say(i === 0 ? `${line}\n${summary.en[0]}` : line));
+      if (!bytes) {
+        io.err(`Chưa ghi gì vào ${out}. Xem lại các thay đổi trên rồi chạy lại với --apply.\nNothing written to ${out}: review the changes above, then run again with --apply.`);
+      } else {
+        io.writeFile(out, bytes);
+        io.err(`Đã cập nhật ${out} / updated.`);
+      }
+    } else if (out) {
       const layout = buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "custom" }, { validation: { headerLines } });
       io.writeFile(out, await writeXlsx(layout));
       if (!args.flags.json) io.out(`${plan.activities.length} hoạt động / activities, ${plan.groups.length} nhóm / groups → ${out}`);
