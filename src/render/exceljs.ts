@@ -40,10 +40,10 @@ function applyStyle(target: ExcelJS.Cell, spec: StyleSpec | undefined, base?: St
 
 function cellValue(cell: Cell, freeze: boolean): ExcelJS.CellValue {
   const value = storedValue(cell);
-  // A computed error ("#DIV/0!") is cached, and frozen, as a real error value, not as text.
-  const error = cell.f && typeof value === "string" && EXCEL_ERRORS.has(value) ? { error: value as ExcelJS.CellErrorValue["error"] } : null;
-  if (cell.f && !freeze) return { formula: fileFormula(cell.f), result: (error ?? value ?? "") as never } as ExcelJS.CellFormulaValue;
-  if (error) return error;
+  // A frozen error ("#DIV/0!") becomes a real error value. A formula's cached error stays text:
+  // LibreOffice recalculates formulas whose cached result is an error, and CCHC.* would turn #NAME?.
+  if (cell.f && !freeze) return { formula: fileFormula(cell.f), result: (value ?? "") as never } as ExcelJS.CellFormulaValue;
+  if (cell.f && typeof value === "string" && EXCEL_ERRORS.has(value)) return { error: value as ExcelJS.CellErrorValue["error"] };
   if (cell.link && typeof value === "string") return { text: value, hyperlink: `#${cell.link}` };
   return value as ExcelJS.CellValue;
 }
