@@ -975,6 +975,79 @@ describe("counters, snapshot, reset", () => {
   });
 });
 
+describe("more of the surface", () => {
+  test("hyperlinks, special cells, defined names and TODAY() in formulas, read() for assertions", async () => {
+    const { fake, run } = setup({ today: "2024-07-15", workbook: { sheets: [{ name: "S", values: [[1, "", "x"], ["=A1+1"]] }], names: [{ name: "Han", formula: "=S!$A$1" }] } });
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getItem("S");
+      s.getRange("D1").hyperlink = { documentReference: "'S'!A1", textToDisplay: "Về đầu" };
+      s.getRange("E1:F1").formulas = [["=Han*10", "=TODAY()"]];
+      const consts = s.getRange("A1:F2").getSpecialCells("Constants" as any);
+      const forms = s.getRange("A1:F2").getSpecialCellsOrNullObject("Formulas" as any);
+      consts.load("address");
+      forms.load("address");
+      const link = s.getRange("D1");
+      link.load("hyperlink, values");
+      await context.sync();
+      expect(consts.address).toBe("S!A1, S!C1:D1");
+      expect(forms.address).toBe("S!E1:F1, S!A2");
+      expect(link.hyperlink).toEqual({ documentReference: "'S'!A1", textToDisplay: "Về đầu" });
+      expect(link.values).toEqual([["Về đầu"]]);
+    });
+    expect(fake.workbook.read("S", "E1:F1")).toEqual([[10, 45488]]);
+    expect(fake.workbook.read("S", "A2", "formulas")).toEqual([["=A1+1"]]);
+  });
+
+  test("table rows added or deleted shift the cells below within the table's columns only", async () => {
+    const { fake, run } = setup({ workbook: { sheets: [{ name: "S", values: [["h", "k", "outside"], [1, 2, "o1"], [3, 4, "o2"], [], ["below", "b"]] }] } });
+    await run(async (context) => {
+      const t = context.workbook.worksheets.getItem("S").tables.add("A1:B3", true);
+      t.rows.add(1, [[9, 9]]);
+      t.rows.getItemAt(0).delete();
+    });
+    expect(fake.workbook.sheet("S")!.grid("A1:C6")).toEqual([["h", "k", "outside"], [9, 9, "o1"], [3, 4, "o2"], ["", "", ""], ["below", "b", ""], ["", "", ""]]);
+    expect(fake.snapshot().tables[0].range).toBe("A1:B3");
+  });
+
+  test("Worksheet.names needs ExcelApi 1.4 (absent from Excel 2016)", async () => {
+    const { run } = setup({ requirementSets: "excel2016" });
+    await run(async (context) => {
+      expect(thrown(() => context.workbook.worksheets.getActiveWorksheet().names).code).toBe("ApiNotFound");
+      expect(thrown(() => context.workbook.worksheets.getItemOrNullObject("x")).code).toBe("ApiNotFound");
+      context.workbook.names.load("items"); // workbook names are ExcelApi 1.1
+      await context.sync();
+    });
+  });
+
+  test("workbook.settings shares the document settings store; events are recorded and fired by emit()", async () => {
+    const { fake, run } = setup({ workbook: { settings: { year: 2024 } } });
+    expect(fake.Office.context.document.settings.get("year")).toBe(2024);
+    const seen: unknown[] = [];
+    await run(async (context) => {
+      context.workbook.settings.add("commune", "Hồng Lộc");
+      context.workbook.worksheets.getActiveWorksheet().onChanged.add(async (e) => void seen.push(e));
+      const item = context.workbook.settings.getItem("year");
+      item.load("value");
+      await context.sync();
+      expect(item.value).toBe(2024);
+    });
+    expect(fake.snapshot().settings).toEqual({ year: 2024, commune: "Hồng Lộc" });
+    await fake.emit("onChanged", { address: "A1" });
+    expect(seen).toEqual([{ address: "A1" }]);
+  });
+
+  test("toJSON turns loaded navigation collections into arrays, as office.js does", async () => {
+    const { run } = setup();
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getActiveWorksheet();
+      s.load("name");
+      s.tables.load("items/name");
+      await context.sync();
+      expect(JSON.parse(JSON.stringify(s))).toEqual({ name: "Sheet1", tables: [] });
+    });
+  });
+});
+
 describe("fidelity to the type definitions", () => {
   test("every member the fake implements exists in @types/office-js for that class", () => {
     const unknown: string[] = [];

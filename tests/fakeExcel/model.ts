@@ -480,6 +480,18 @@ export class WorkbookModel {
     return this.sheets.map((s) => s.name);
   }
 
+  /**
+   * Reads a range as the API would report it, for assertions:
+   * `fake.workbook.read("Kế hoạch", "A5:C7")` (values), or "formulas", "text", "numberFormat", "valueTypes".
+   */
+  read(sheetName: string, a1: string, what: "values" | "formulas" | "text" | "numberFormat" | "valueTypes" = "values"): unknown[][] {
+    const s = this.sheet(sheetName);
+    if (!s) throw new Error(`No sheet named ${sheetName}`);
+    const rect = parseRectText(a1);
+    if (!rect) throw new Error(`Bad range ${a1}`);
+    return this.readMatrix(s, rect, what);
+  }
+
   table(name: string): TableModel | undefined {
     const u = name.toUpperCase();
     return this.tables.find((t) => t.name.toUpperCase() === u);

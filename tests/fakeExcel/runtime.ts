@@ -576,9 +576,14 @@ export abstract class ClientObject {
     }
   }
 
+  /** Loaded properties as a plain object (navigation collections as arrays of items, as office.js does). */
   toJSON(): unknown {
     const out: Record<string, unknown> = { ...this._loaded };
     for (const [name, child] of this._navCache) {
+      if (child instanceof CollectionObject) {
+        if (child._items !== undefined) out[name] = (child.toJSON() as { items: unknown[] }).items;
+        continue;
+      }
       const j = child.toJSON() as Record<string, unknown>;
       if (j && Object.keys(j).length) out[name] = j;
     }
