@@ -1009,6 +1009,47 @@ describe("more of the surface", () => {
     expect(fake.snapshot().tables[0].range).toBe("A1:B3");
   });
 
+  test("table columns and totals; cell-value and text conditional formats; chart series; margins; protection", async () => {
+    const { fake, run } = setup({ workbook: { sheets: [{ name: "S", values: [["a", "b"], [1, 2], [3, 4]] }] } });
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getItem("S");
+      const t = s.tables.add("A1:B3", true);
+      t.showTotals = true;
+      t.columns.add(undefined, [["c"], [5], [6], [null]] as any);
+      const cv = s.getRange("A2:B3").conditionalFormats.add("CellValue" as any);
+      cv.cellValue.rule = { formula1: "2", operator: "GreaterThan" };
+      cv.cellValue.format.font.bold = true;
+      const tc = s.getRange("A1:B1").conditionalFormats.add("ContainsText" as any);
+      tc.textComparison.rule = { operator: "Contains" as any, text: "a" };
+      tc.textComparison.format.fill.color = "yellow";
+      const ch = s.charts.add("ColumnClustered" as any, s.getRange("A1:B3"));
+      ch.series.add("Extra").setValues(s.getRange("B2:B3"));
+      ch.series.getItemAt(0).delete();
+      s.pageLayout.setPrintMargins("Inches" as any, { left: 0.5, top: 1 });
+      s.protection.protect();
+      const total = t.getTotalRowRange();
+      total.load("address");
+      t.columns.load("items/name");
+      await context.sync();
+      expect(total.address).toBe("S!A4:C4");
+      expect(t.columns.items.map((c) => c.name)).toEqual(["a", "b", "c"]);
+      t.columns.getItem("c").delete();
+      const range = t.getRange();
+      range.load("address");
+      await context.sync();
+      expect(range.address).toBe("S!A1:B4");
+      s.protection.protect();
+      expect((await rejection(context.sync())).code).toBe("InvalidOperation");
+    });
+    const sheet = fake.snapshot().sheets[0];
+    expect(sheet.conditionalFormats.map((c) => [c.type, c.ranges[0], c.rule, c.format])).toEqual([
+      ["ContainsText", "A1:B1", { operator: "Contains", text: "a" }, { fill: "#FFFF00" }],
+      ["CellValue", "A2:B3", { formula1: "2", operator: "GreaterThan" }, { font: { bold: true } }],
+    ]);
+    expect(sheet.charts[0].series.map((x) => [x.name, x.values])).toEqual([["b", "S!$B$2:$B$3"], ["Extra", "S!$B$2:$B$3"]]);
+    expect([sheet.pageLayout.leftMargin, sheet.pageLayout.topMargin, sheet.protection.protected]).toEqual([36, 72, true]);
+  });
+
   test("Worksheet.names needs ExcelApi 1.4 (absent from Excel 2016)", async () => {
     const { run } = setup({ requirementSets: "excel2016" });
     await run(async (context) => {

@@ -157,7 +157,9 @@ export class XlsxFile {
   coreProperties(): Record<string, string> {
     const xml = this.text("docProps/core.xml") ?? "";
     const out: Record<string, string> = {};
-    for (const m of xml.matchAll(/<(?:dc|cp|dcterms):(\w+)\b[^>]*>([\s\S]*?)<\/(?:dc|cp|dcterms):\1>/g)) out[m[1]] = unescapeXml(m[2]);
+    for (const m of xml.matchAll(/<(?:dc|cp|dcterms):(title|subject|creator|keywords|description|category|lastModifiedBy|created|modified)\b[^>]*>([\s\S]*?)<\/(?:dc|cp|dcterms):\1>/g)) {
+      out[m[1]] = unescapeXml(m[2]);
+    }
     return out;
   }
 

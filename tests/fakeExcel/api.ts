@@ -1511,9 +1511,7 @@ export class TableColumn extends ClientObject {
       const t = e.table;
       if (t.columns.length === 1) fail(ErrorCodes.invalidOperation, "a table keeps at least one column");
       const i = columnIndexOf(e);
-      const last = i === t.columns.length - 1;
-      this._model.shift(t.sheet, "cols", t.rect.c1 + i, -1, t.rect.r1, t.rect.r2);
-      if (last) t.rect = { ...t.rect, c2: t.rect.c2 - 1 };
+      this._model.shift(t.sheet, "cols", t.rect.c1 + i, -1, t.rect.r1, t.rect.r2); // the table shrinks with it
       t.columns.splice(i, 1);
     });
   }
