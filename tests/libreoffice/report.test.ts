@@ -1,0 +1,181 @@
+/**
+ * Report sheets and district exports opened in LibreOffice, headless (three soffice calls in
+ * all, each converting several files):
+ *  1. the live workbook (native formulas) and a copy with a report built in place are converted
+ *     to CSV twice — once with LibreOffice told to recalculate every formula on load, once
+ *     showing the cached values: the two agree cell for cell on the report, log and plan sheets,
+ *     so a real spreadsheet engine computes exactly the figures core caches; no #NAME?, #VALUE!
+ *     or #REF! anywhere;
+ *  2. the district export shows the same report figures as the live sheet;
+ *  3. the export's PDF: A4 landscape, the report one page wide.
+ * Skips (with a message) when soffice is missing, except under CI=true, where it fails.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parsePeriodToken } from "../../src/core/periods";
+import { buildDistrictExport } from "../../src/export/districtExport";
+import { buildReportsInPlace } from "../../src/export/inPlace";
+import { LOG_SHEET } from "../../src/layout/logSheet";
+import type { WorkbookModel } from "../../src/layout/model";
+import { PLAN_COLUMNS, PLAN_SHEET } from "../../src/layout/planColumns";
+import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
+import { writeXlsx } from "../../src/render/exceljs";
+import { demoLog, demoModel } from "../report/fixtures";
+
+const HAVE = spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext && command -v pdfinfo"]).status === 0;
+const CI = process.env.CI === "true";
+if (!HAVE && !CI) console.warn("tests/libreoffice/report.test.ts skipped: soffice or poppler-utils missing (apt-get install libreoffice-calc poppler-utils).");
+const maybe = HAVE || CI ? describe : describe.skip;
+
+const CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+/**
+ * LibreOffice profiles kept between runs (creating one costs seconds on every first start);
+ * per user and per setting, outside the test's temporary directory.
+ */
+function profile(_dir: string, recalc: boolean): string {
+  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
+  const p = path.join(os.tmpdir(), `cchc-lo-profile-${uid}-${recalc ? "recalc" : "cached"}`);
+  fs.mkdirSync(path.join(p, "user"), { recursive: true });
+  fs.writeFileSync(
+    path.join(p, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
+      `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalc ? 0 : 1}</value></prop></item>\n</oor:items>\n`,
+  );
+  return p;
+}
+
+function soffice(prof: string, filter: string, outdir: string, files: string[]): void {
+  execFileSync("soffice", [`-env:UserInstallation=file://${prof}`, "--headless", "--convert-to", filter, "--outdir", outdir, ...files], { stdio: "pipe", timeout: 240_000 });
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(field); field = ""; }
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+function sheets(dir: string, base: string): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const f of fs.readdirSync(dir)) {
+    if (f.startsWith(`${base}-`) && f.endsWith(".csv")) out.set(f.slice(base.length + 1, -4).normalize("NFC"), parseCsv(fs.readFileSync(path.join(dir, f), "utf8").normalize("NFC")));
+  }
+  return out;
+}
+
+/** Columns A…I of a sheet, trailing blank rows dropped. */
+function visible(rows: string[][]): string[][] {
+  const v = rows.map((r) => Array.from({ length: 9 }, (_, i) => r[i] ?? ""));
+  while (v.length && v[v.length - 1].every((x) => x === "")) v.pop();
+  return v;
+}
+
+const ERRORS = /#NAME\?|#VALUE!|#REF!|#DIV\/0!|#N\/A|Err:\d+/;
+
+maybe("report sheets and district exports in LibreOffice", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-report-"));
+  const model: WorkbookModel = {
+    ...demoModel("native"),
+    indicatorInputs: { "BODY-3.1": { Q2: { numerator: 80, denominator: 100 }, H1: { numerator: 140, denominator: 200 } }, "BODY-1.2": { H1: { numerator: 1 } } },
+  };
+  const log = demoLog();
+  const periods = ["Q2-2024", "H1-2024", "2024-03-01..2024-04-15"].map((t) => parsePeriodToken(t));
+  const recalc = new Map<string, Map<string, string[][]>>();
+  const cached = new Map<string, Map<string, string[][]>>();
+  let pdfText = "";
+  let pdfPages: string[] = [];
+  let pdfInfo = "";
+
+  beforeAll(async () => {
+    const live = await writeXlsx(trackedWorkbookLayout(model, log, { periods, sample: true }).layout);
+    fs.writeFileSync(path.join(dir, "live.xlsx"), live);
+    const inPlace = await buildReportsInPlace(live, [parsePeriodToken("Q3-2024")]);
+    fs.writeFileSync(path.join(dir, "inplace.xlsx"), inPlace.bytes!);
+    const exp = await buildDistrictExport({ model, log, periods: [parsePeriodToken("Q2-2024")], includePlan: true, exportedAt: "2024-06-20T08:00:00Z" });
+    fs.writeFileSync(path.join(dir, "export.xlsx"), exp.bytes);
+    const files = ["live.xlsx", "inplace.xlsx", "export.xlsx"].map((f) => path.join(dir, f));
+    soffice(profile(dir, true), CSV, path.join(dir, "recalc"), files);
+    soffice(profile(dir, false), CSV, path.join(dir, "cached"), files.slice(0, 2));
+    soffice(profile(dir, false), "pdf", path.join(dir, "pdf"), [files[2]]);
+    for (const base of ["live", "inplace", "export"]) recalc.set(base, sheets(path.join(dir, "recalc"), base));
+    for (const base of ["live", "inplace"]) cached.set(base, sheets(path.join(dir, "cached"), base));
+    const pdf = path.join(dir, "pdf", "export.pdf");
+    pdfInfo = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    pdfPages = pdfText.split("\f");
+  }, 300_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(["live", "inplace"])("%s: LibreOffice's own evaluation of every report and log formula equals the cached values", (base) => {
+    const r = recalc.get(base)!;
+    const c = cached.get(base)!;
+    const names = [...r.keys()].filter((n) => n.startsWith("BC ") || n === LOG_SHEET);
+    expect(names.length).toBeGreaterThanOrEqual(base === "live" ? 4 : 5);
+    for (const n of names) expect([n, r.get(n)]).toEqual([n, c.get(n)]);
+    // the plan's columns driven by the log: completion date, evidence, status
+    const cols = ["completedOn", "evidence", "status"].map((k) => PLAN_COLUMNS.findIndex((x) => x.key === k));
+    const pick = (rows: string[][]) => rows.map((row) => cols.map((i) => row[i] ?? ""));
+    expect(pick(r.get(PLAN_SHEET)!)).toEqual(pick(c.get(PLAN_SHEET)!));
+    expect(pick(r.get(PLAN_SHEET)!).some(([done]) => /^\d\d\/\d\d\/2024$/.test(done))).toBe(true);
+  });
+
+  it("shows no error value in any sheet", () => {
+    for (const [base, m] of [...recalc.entries(), ...cached.entries()]) {
+      for (const [name, rows] of m) {
+        const bad = rows.flat().filter((x) => ERRORS.test(x));
+        expect([base, name, bad]).toEqual([base, name, []]);
+      }
+    }
+    expect(pdfText).not.toMatch(ERRORS);
+  });
+
+  it("the export shows the same figures as the live report sheet", () => {
+    const live = visible(recalc.get("live")!.get("BC Quý II-2024")!);
+    const exp = visible(recalc.get("export")!.get("BC Quý II-2024")!);
+    expect(exp).toEqual(live);
+    expect(exp.flat()).toContain("Tổng cộng");
+    expect(exp.flat().some((x) => /^1\. Trong kỳ \(Quý II\/2024\): hoàn thành \d+\/\d+ nhiệm vụ, đạt/.test(x))).toBe(true);
+    expect(recalc.get("export")!.has("Thông tin")).toBe(true);
+  });
+
+  it("prints the report on A4 landscape, one page wide", () => {
+    expect(pdfInfo).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    const reportPages = pdfPages.filter((p) => p.includes("Nhóm nhiệm vụ") || p.includes("Đơn vị chủ trì") || p.includes("Hoạt động"));
+    expect(reportPages.length).toBeGreaterThan(0);
+    // Cut into several pages across, the right-hand columns would print on pages of their own,
+    // without the TT column: every line that holds a right-hand header also holds "TT".
+    const rightHeaders = /Tỷ lệ hoàn thành|Đạt \/ Chưa đạt|Ghi chú|Quá hạn chưa/;
+    let seen = 0;
+    for (const page of pdfPages) {
+      for (const line of page.split("\n")) {
+        if (rightHeaders.test(line) && /Số hoạt động|Mẫu số|Tình trạng/.test(line)) {
+          seen++;
+          expect(line).toMatch(/^\s*TT\s/);
+        }
+      }
+      if (/Tổng cộng/.test(page)) expect(page).toMatch(/Tổng cộng\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d/);
+    }
+    expect(seen).toBeGreaterThanOrEqual(3);
+    expect(pdfText).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(pdfText).toContain("TM. ỦY BAN NHÂN DÂN");
+    expect(pdfText).toMatch(/Trang 1\/\d+/);
+  });
+});
