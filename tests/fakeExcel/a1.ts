@@ -33,7 +33,11 @@ export function colLetter(index: number): string {
 
 export function colIndex(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) {
+    let c = letters.charCodeAt(i);
+    if (c >= 97) c -= 32;
+    n = n * 26 + (c - 64);
+  }
   return n - 1;
 }
 
@@ -99,8 +103,21 @@ function parseRow(s: string): number | null {
   return r >= 0 && r < MAX_ROWS ? r : null;
 }
 
+const FAST_RANGE = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/;
+
 /** Parses the part after "!": "A1", "A1:B2", "A:C", "3:5" (with optional $). */
 export function parseRectText(text: string): Rect | null {
+  const f = FAST_RANGE.exec(text);
+  if (f) {
+    const c1 = colIndex(f[1]);
+    const r1 = Number(f[2]) - 1;
+    const c2 = f[3] ? colIndex(f[3]) : c1;
+    const r2 = f[4] ? Number(f[4]) - 1 : r1;
+    if (r1 >= 0 && r2 >= 0 && r1 < MAX_ROWS && r2 < MAX_ROWS && c1 < MAX_COLS && c2 < MAX_COLS) {
+      return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+    }
+    return null;
+  }
   const t = text.trim();
   if (!t) return null;
   const parts = t.split(":");

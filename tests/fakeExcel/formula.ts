@@ -26,17 +26,24 @@ type Tok =
   | { t: "struct"; v: string; s: number; e: number }
   | { t: "op"; v: string; s: number; e: number };
 
-const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*)|(#REF))!/u;
-const REF_BODY = /^(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![\p{L}\p{N}_.(\[])/u;
-const NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\?]*/u;
+const SHEET_PREFIX = /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*)|(#REF))!/uy;
+const REF_BODY = /(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![\p{L}\p{N}_.(\[])/uy;
+const NAME = /[\p{L}_\\][\p{L}\p{N}_.\\?]*/uy;
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const OPERATOR = /<=|>=|<>|[-+*/^&=<>%(),;:{}@]/y;
+
+function sticky(re: RegExp, src: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(src);
+}
 
 export function tokenize(src: string): Tok[] | null {
   const toks: Tok[] = [];
   let i = 0;
-  while (i < src.length) {
+  const n = src.length;
+  while (i < n) {
     const ch = src[i];
-    const rest = src.slice(i);
-    if (/\s/.test(ch)) {
+    if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t" || ch === "\u00A0") {
       i++;
       continue;
     }
@@ -44,7 +51,7 @@ export function tokenize(src: string): Tok[] | null {
       let j = i + 1;
       let v = "";
       for (;;) {
-        if (j >= src.length) return null;
+        if (j >= n) return null;
         if (src[j] === '"') {
           if (src[j + 1] === '"') {
             v += '"';
@@ -60,21 +67,24 @@ export function tokenize(src: string): Tok[] | null {
       continue;
     }
     let m: RegExpExecArray | null;
+    const code = ch.charCodeAt(0);
+    const digit = code >= 48 && code <= 57;
     // References with an optional sheet prefix.
-    if ((m = SHEET_PREFIX.exec(rest))) {
-      const body = REF_BODY.exec(rest.slice(m[0].length));
+    if (!digit && (m = sticky(SHEET_PREFIX, src, i))) {
+      const after = i + m[0].length;
+      const body = sticky(REF_BODY, src, after);
       if (body) {
         const rect = parseRectText(body[1]);
         if (!rect) return null;
         const sheet = m[3] ? "#REF" : (m[1] ?? m[2]).replace(/''/g, "'");
-        const len = m[0].length + body[0].length;
-        toks.push({ t: "ref", sheet, sheetStart: i, rect, text: src.slice(i, i + len), s: i, e: i + len });
-        i += len;
+        const end = after + body[0].length;
+        toks.push({ t: "ref", sheet, sheetStart: i, rect, text: src.slice(i, end), s: i, e: end });
+        i = end;
         continue;
       }
       if (m[1] !== undefined) return null;
     }
-    if ((m = REF_BODY.exec(rest))) {
+    if ((m = sticky(REF_BODY, src, i))) {
       const rect = parseRectText(m[1]);
       if (rect) {
         toks.push({ t: "ref", rect, text: m[0], s: i, e: i + m[0].length });
@@ -82,39 +92,32 @@ export function tokenize(src: string): Tok[] | null {
         continue;
       }
     }
-    if ((m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(rest))) {
+    if ((digit || ch === ".") && (m = sticky(NUMBER, src, i))) {
       toks.push({ t: "num", v: Number(m[0]), s: i, e: i + m[0].length });
       i += m[0].length;
       continue;
     }
     if (ch === "#") {
-      const lit = ERROR_LITERALS.find((e) => rest.toUpperCase().startsWith(e));
+      const rest = src.slice(i, i + 16).toUpperCase();
+      const lit = ERROR_LITERALS.find((e) => rest.startsWith(e));
       if (!lit) return null;
       toks.push({ t: "err", v: lit, s: i, e: i + lit.length });
       i += lit.length;
       continue;
     }
-    if ((m = NAME.exec(rest))) {
-      let name = m[0];
-      let end = i + name.length;
+    if ((m = sticky(NAME, src, i))) {
+      const name = m[0];
+      const end = i + name.length;
       if (src[end] === "[") {
         // Structured reference: Table1[Column], Table1[[#This Row],[Column]].
-        let depth = 0;
-        let j = end;
-        for (; j < src.length; j++) {
-          if (src[j] === "[") depth++;
-          else if (src[j] === "]") {
-            depth--;
-            if (depth === 0) break;
-          }
-        }
-        if (depth !== 0) return null;
-        toks.push({ t: "struct", v: src.slice(i, j + 1), s: i, e: j + 1 });
-        i = j + 1;
+        const close = bracketEnd(src, end);
+        if (close < 0) return null;
+        toks.push({ t: "struct", v: src.slice(i, close + 1), s: i, e: close + 1 });
+        i = close + 1;
         continue;
       }
       let k = end;
-      while (k < src.length && src[k] === " ") k++;
+      while (k < n && src[k] === " ") k++;
       if (src[k] === "(") {
         toks.push({ t: "func", v: name.toUpperCase(), s: i, e: k + 1 });
         i = k + 1;
@@ -128,21 +131,13 @@ export function tokenize(src: string): Tok[] | null {
     }
     if (ch === "[") {
       // A structured reference inside a table ([@Column], [[#This Row],[Col]]).
-      let depth = 0;
-      let j = i;
-      for (; j < src.length; j++) {
-        if (src[j] === "[") depth++;
-        else if (src[j] === "]") {
-          depth--;
-          if (depth === 0) break;
-        }
-      }
-      if (depth !== 0) return null;
-      toks.push({ t: "struct", v: src.slice(i, j + 1), s: i, e: j + 1 });
-      i = j + 1;
+      const close = bracketEnd(src, i);
+      if (close < 0) return null;
+      toks.push({ t: "struct", v: src.slice(i, close + 1), s: i, e: close + 1 });
+      i = close + 1;
       continue;
     }
-    if ((m = /^(<=|>=|<>|[-+*/^&=<>%(),;:{}@])/.exec(rest))) {
+    if ((m = sticky(OPERATOR, src, i))) {
       toks.push({ t: "op", v: m[0], s: i, e: i + m[0].length });
       i += m[0].length;
       continue;
@@ -150,6 +145,18 @@ export function tokenize(src: string): Tok[] | null {
     return null;
   }
   return toks;
+}
+
+function bracketEnd(src: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < src.length; j++) {
+    if (src[j] === "[") depth++;
+    else if (src[j] === "]") {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return -1;
 }
 
 export type Node =
@@ -351,6 +358,9 @@ export function isWellFormed(formula: string): boolean {
  */
 export function rewriteSheetRefs(formula: string, oldName: string, newName: string | null): string {
   if (!formula.startsWith("=")) return formula;
+  const u = formula.toUpperCase();
+  const target0 = oldName.toUpperCase();
+  if (!u.includes(target0) && !u.includes(target0.replace(/'/g, "''"))) return formula;
   const body = formula.slice(1);
   const toks = tokenize(body);
   if (!toks) return formula;

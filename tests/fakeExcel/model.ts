@@ -806,13 +806,14 @@ export class WorkbookModel {
    * copy, so formatting 6,000 rows costs a few map lookups per cell.
    */
   applyStyle(sheet: SheetModel, rect: Rect, mutate: (st: StyleModel) => void): void {
-    const memo = new Map<StyleModel | undefined, StyleModel | undefined>();
+    const memo = new Map<StyleModel | undefined, StyleModel | null>();
     const next = (before: StyleModel | undefined): StyleModel | undefined => {
-      if (memo.has(before)) return memo.get(before);
+      const hit = memo.get(before);
+      if (hit !== undefined) return hit ?? undefined;
       const st = copyStyle(before);
       mutate(st);
       const after = Object.keys(st).length ? st : undefined;
-      memo.set(before, after);
+      memo.set(before, after ?? null);
       return after;
     };
     if (isEntireColumns(rect) || isEntireRows(rect)) {
@@ -832,12 +833,17 @@ export class WorkbookModel {
       return;
     }
     if (rectCells(rect) > 5_000_000) fail(ErrorCodes.rangeExceedsLimit);
+    const cells = sheet.cells;
     for (let r = rect.r1; r <= rect.r2; r++) {
       for (let c = rect.c1; c <= rect.c2; c++) {
-        const cell = sheet.ensure(r, c);
-        cell.st = next(cell.st);
-        if (!cell.st) delete cell.st;
-        sheet.prune(r, c);
+        const key = cellKey(r, c);
+        const cell = cells.get(key) ?? sheet.ensure(r, c);
+        const after = next(cell.st);
+        if (after) cell.st = after;
+        else {
+          delete cell.st;
+          sheet.prune(r, c);
+        }
       }
     }
   }

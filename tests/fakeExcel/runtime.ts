@@ -247,6 +247,7 @@ export function cloneArg(v: unknown): unknown {
 
 function show(v: unknown): string {
   if (v instanceof ClientObject) return v._className;
+  if (Array.isArray(v) && v.length > 4) return Array.isArray(v[0]) ? `[${v.length}x${(v[0] as unknown[]).length} array]` : `[${v.length} items]`;
   try {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
