@@ -1,19 +1,45 @@
 /** The pane's shell: header, language switch, the task tabs, the busy indicator and notices. */
 import * as React from "react";
 import {
-  Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Switch, Tab, TabList, Text, makeStyles, tokens,
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Switch, Tab, TabList, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { missingFeatures, FEATURE_SETS, type Capabilities } from "../render/officejs/capabilities";
 import { LangContext, useT, pick, type Bilingual } from "./i18n";
 import { AppContext, useApp, useAppState } from "./state";
 import type { Lang } from "./services/host";
-import { ImportPanel } from "./panels/ImportPanel";
-import { ChecksPanel } from "./panels/ChecksPanel";
-import { ProgressPanel } from "./panels/ProgressPanel";
-import { ReportPanel } from "./panels/ReportPanel";
-import { ExportPanel } from "./panels/ExportPanel";
-import { RollupPanel } from "./panels/RollupPanel";
-import { SettingsPanel } from "./panels/SettingsPanel";
+
+// Each part of the pane is its own chunk, fetched right after the shell shows (see prefetchPanels).
+const loaders = {
+  import: () => import(/* webpackChunkName: "panel-import" */ "./panels/ImportPanel").then((m) => ({ default: m.ImportPanel })),
+  checks: () => import(/* webpackChunkName: "panel-checks" */ "./panels/ChecksPanel").then((m) => ({ default: m.ChecksPanel })),
+  progress: () => import(/* webpackChunkName: "panel-progress" */ "./panels/ProgressPanel").then((m) => ({ default: m.ProgressPanel })),
+  report: () => import(/* webpackChunkName: "panel-report" */ "./panels/ReportPanel").then((m) => ({ default: m.ReportPanel })),
+  export: () => import(/* webpackChunkName: "panel-export" */ "./panels/ExportPanel").then((m) => ({ default: m.ExportPanel })),
+  rollup: () => import(/* webpackChunkName: "panel-rollup" */ "./panels/RollupPanel").then((m) => ({ default: m.RollupPanel })),
+  settings: () => import(/* webpackChunkName: "panel-settings" */ "./panels/SettingsPanel").then((m) => ({ default: m.SettingsPanel })),
+};
+const ImportPanel = React.lazy(loaders.import);
+const ChecksPanel = React.lazy(loaders.checks);
+const ProgressPanel = React.lazy(loaders.progress);
+const ReportPanel = React.lazy(loaders.report);
+const ExportPanel = React.lazy(loaders.export);
+const RollupPanel = React.lazy(loaders.rollup);
+const SettingsPanel = React.lazy(loaders.settings);
+
+/** Warms the panel chunks (and the operations chunk) so switching tabs never waits. */
+function prefetchPanels(): void {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+}
+
+class PanelBoundary extends React.Component<{ children: React.ReactNode; fallback: React.ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1 },
@@ -79,9 +105,9 @@ function NoticeArea() {
         )}
         {notice.link && (
           <div>
-            <Link href={notice.link.href} download={notice.link.download}>
+            <a href={notice.link.href} download={notice.link.download} style={{ color: tokens.colorBrandForegroundLink }}>
               {t.pick(notice.link.label)}
-            </Link>
+            </a>
           </div>
         )}
       </MessageBarBody>
@@ -131,6 +157,7 @@ export function App({ caps, initialLang }: { caps: Capabilities; initialLang: La
   }, [lang]);
   React.useEffect(() => {
     void refreshWorkbook();
+    prefetchPanels();
   }, [refreshWorkbook]);
 
   return (
@@ -171,13 +198,24 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
       <BusyArea />
       <NoticeArea />
       <main id={panelId} role="tabpanel" aria-labelledby={`tab-${tab}`} className={s.panel}>
-        {tab === "import" && <ImportPanel goTo={setTab} />}
-        {tab === "checks" && <ChecksPanel />}
-        {tab === "progress" && <ProgressPanel />}
-        {tab === "report" && <ReportPanel />}
-        {tab === "export" && <ExportPanel />}
-        {tab === "rollup" && <RollupPanel />}
-        {tab === "settings" && <SettingsPanel />}
+        <PanelBoundary
+          key={tab}
+          fallback={
+            <MessageBar intent="error">
+              <MessageBarBody>{t.pick({ vi: "Không tải được phần này của phần bổ trợ (mất mạng?). Hãy đóng rồi mở lại ngăn tác vụ.", en: "This part of the add-in could not be loaded (offline?). Close and reopen the task pane." })}</MessageBarBody>
+            </MessageBar>
+          }
+        >
+          <React.Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+            {tab === "import" && <ImportPanel goTo={setTab} />}
+            {tab === "checks" && <ChecksPanel />}
+            {tab === "progress" && <ProgressPanel />}
+            {tab === "report" && <ReportPanel />}
+            {tab === "export" && <ExportPanel />}
+            {tab === "rollup" && <RollupPanel />}
+            {tab === "settings" && <SettingsPanel />}
+          </React.Suspense>
+        </PanelBoundary>
       </main>
       <div className={s.srOnly} aria-live="polite" role="status" data-testid="live">
         {liveMessage ? pick(lang, liveMessage) : ""}

@@ -23,6 +23,7 @@ export const useCommon = makeStyles({
     fontSize: tokens.fontSizeBase300,
     "&:focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
+  select: { width: "100%", minWidth: 0, maxWidth: "100%", "& select": { width: "100%", maxWidth: "100%", textOverflow: "ellipsis" } },
   findingButton: { textAlign: "left", height: "auto", paddingTop: "4px", paddingBottom: "4px", justifyContent: "flex-start", width: "100%" },
 });
 

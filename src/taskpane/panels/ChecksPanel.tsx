@@ -81,8 +81,8 @@ export function ChecksPanel() {
                                 className={c.findingButton}
                                 onClick={() => go(f)}
                                 disabled={!f.cell}
-                                aria-label={`${t.pick(f.message)}${f.cell ? ` — ${t("goToCell")} ${f.cell}` : ""}`}
                                 data-finding={f.code}
+                                data-cell={f.cell}
                               >
                                 <span>
                                   {t.pick(f.message)}
@@ -90,6 +90,12 @@ export function ChecksPanel() {
                                     <span className={c.muted}>
                                       {" "}
                                       — {t("suggestion")}: {f.suggestion}
+                                    </span>
+                                  ) : null}
+                                  {f.cell ? (
+                                    <span className={c.muted}>
+                                      {" "}
+                                      ({t("goToCell")} {f.cell.replace(/^.*!/, "")})
                                     </span>
                                   ) : null}
                                 </span>

@@ -73,7 +73,7 @@ export function ProgressPanel() {
           {t("useSelection")}
         </Button>
         <Field label={t("pickActivity")} validationMessage={errors.activity} required>
-          <Select value={activityId} onChange={(_, d) => setActivityId(d.value)} data-testid="activity-select">
+          <Select value={activityId} onChange={(_, d) => setActivityId(d.value)} data-testid="activity-select" className={c.select}>
             <option value="">—</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>

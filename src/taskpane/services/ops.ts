@@ -41,7 +41,8 @@ import { exportBytes } from "./exportAdapter";
 import type { ReportFields } from "../../layout/reportSheet";
 import { adhocPeriod, periodOf, type Period } from "../../core/periods";
 import { LOG_SHEET } from "../../layout/logSheet";
-import type { LogEntry } from "../../core/progress";
+import { trackedDeadline, type LogEntry } from "../../core/progress";
+import { computeStatus, STATUS_LABELS } from "../../core/status";
 import { loadMeta, saveMeta, type PlanMeta } from "./meta";
 import type { ActivityLite, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
 
@@ -78,21 +79,41 @@ function lite(read: TableRead<PlanColumnKey>): ActivityLite[] {
     });
 }
 
-export async function readWorkbookState(_caps: Capabilities): Promise<WorkbookState> {
-  return run(async (ctx) => {
-    const owned = await listOwnedSheets(ctx);
-    const plan = owned.some((s) => s.role === "plan") ? await readPlanTable(ctx) : null;
-    const settings = owned.some((s) => s.role === "settings") ? await readSettings(ctx) : null;
-    return {
-      hasPlan: Boolean(plan && plan.rows.length),
-      planSheet: plan?.sheet ?? null,
-      activities: plan ? lite(plan) : [],
-      owned: owned.map((s) => ({ name: s.name, role: s.role })),
-      settings: settings?.settings ?? null,
-      reports: owned.filter((s) => s.role === "report").map((s) => s.name),
-      hasLog: owned.some((s) => s.role === "log"),
-    };
-  });
+/**
+ * What the pane shows about the workbook. Statuses are computed by core from the plan, the log
+ * and the settings (the same rules as the sheet's formulas), so the pane is right even where the
+ * workbook has not recalculated.
+ */
+export async function readWorkbookState(caps: Capabilities): Promise<WorkbookState> {
+  const inputs = await run((ctx) => readInputs(ctx, null));
+  const plan = inputs.plan;
+  let activities = plan ? lite(plan) : [];
+  if (plan && activities.length) {
+    try {
+      const p = planFromWorkbook(inputs, null);
+      const base = modelFor(p, settingsFor(p, inputs.settings), inputs, caps);
+      const { progress } = progressWithLog(base, inputs.progress, inputs.log);
+      const byId = new Map(p.activities.map((a) => [a.id, a]));
+      activities = activities.map((x) => {
+        const a = byId.get(x.id);
+        if (!a) return x;
+        const d = trackedDeadline(a, base.settings.year, progress[a.id]?.userDeadline ?? null);
+        const status = computeStatus(d, progress[a.id]?.completedOn ?? null, base.settings.asOf);
+        return { ...x, status: STATUS_LABELS[status].vi };
+      });
+    } catch {
+      /* keep what the sheet shows */
+    }
+  }
+  return {
+    hasPlan: Boolean(plan && plan.rows.length),
+    planSheet: plan?.sheet ?? null,
+    activities,
+    owned: inputs.owned,
+    settings: inputs.settings,
+    reports: inputs.reports,
+    hasLog: inputs.owned.some((s) => s.role === "log"),
+  };
 }
 
 const UNIT_SPECS: ColumnSpec<"name" | "aliases" | "abbreviations" | "kind" | "note">[] = [
@@ -241,6 +262,12 @@ const FIELD_LABELS: Record<FieldKey, Bilingual> = {
   budget: { vi: "Kinh phí", en: "Budget" },
 };
 
+/** The column headers of the embedded plan's appendix, as printed in Decision 03/QĐ-UBND. */
+const SEED_HEADERS: Record<FieldKey, string> = {
+  tt: "TT", objective: "1- Mục tiêu/Chỉ tiêu/nội dung", task: "2- Nhiệm vụ", activity: "3- Hoạt động", output: "4- Kết quả, sản phẩm",
+  lead: "5- Chủ trì", partners: "6- Phối hợp", deadline: "7- Thời gian hoàn thành", budget: "8- Kinh phí",
+};
+
 export interface ImportPreview {
   view: ImportPreviewView;
   plan: Plan;
@@ -272,7 +299,7 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
   if (source.kind === "embedded") {
     const { HONG_LOC_2024 } = await import(/* webpackChunkName: "plan-hongloc" */ "../../data/hongLoc2024");
     plan = HONG_LOC_2024;
-    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).filter((k) => k !== "tt").map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: FIELD_LABELS[k].vi }));
+    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: SEED_HEADERS[k] }));
   } else {
     let parsed: ReturnType<typeof parseAppendix>;
     if (source.kind === "docx") {
