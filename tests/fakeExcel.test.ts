@@ -463,7 +463,7 @@ describe("tables", () => {
   test("tables.add with headers, rows.add in one call, ranges, columns, workbook-wide lookup", async () => {
     const { fake, run } = setup({ workbook: { sheets: [{ name: "Plan", values: [["STT", "Nội dung", "Trạng thái"]] }] } });
     await run(async (context) => {
-      const t = context.workbook.worksheets.getItem("Plan").tables.add("A1:C2", true);
+      const t = context.workbook.worksheets.getItem("Plan").tables.add("A1:C1", true);
       t.name = "tblPlan";
       t.style = "TableStyleLight9";
       t.rows.add(undefined, [[1, "Rà soát", "Đang thực hiện"], [2, "Niêm yết", "Chưa thực hiện"]]);
@@ -475,13 +475,14 @@ describe("tables", () => {
       t.columns.load("items/name");
       const missing = context.workbook.tables.getItemOrNullObject("nope");
       await context.sync();
-      expect(count.value).toBe(3); // the table's first (empty) data row stays
-      expect(body.address).toBe("Plan!A2:C4");
+      expect(count.value).toBe(2); // the new table's blank data row took the first added row
+      expect(body.address).toBe("Plan!A2:C3");
       expect(header.values).toEqual([["STT", "Nội dung", "Trạng thái"]]);
       expect(t.columns.items.map((c) => c.name)).toEqual(["STT", "Nội dung", "Trạng thái"]);
       expect(missing.isNullObject).toBe(true);
     });
-    expect(fake.snapshot().tables).toMatchObject([{ name: "tblPlan", sheet: "Plan", range: "A1:C4", style: "TableStyleLight9" }]);
+    expect(fake.snapshot().tables).toMatchObject([{ name: "tblPlan", sheet: "Plan", range: "A1:C3", style: "TableStyleLight9" }]);
+    expect(fake.workbook.read("Plan", "A2:C3")).toEqual([[1, "Rà soát", "Đang thực hiện"], [2, "Niêm yết", "Chưa thực hiện"]]);
   });
 
   test("table names are unique in the workbook; tables cannot overlap; rows.add checks its width", async () => {

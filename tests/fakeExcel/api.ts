@@ -1368,9 +1368,9 @@ export class TableRowCollection extends CollectionObject<TableRow> {
   _entities(t: TableModel) { return Array.from({ length: bodyRows(this._model, t) }, (_x, index) => ({ table: t, index })); }
   add(index?: number | null, values?: unknown, alwaysInsert?: boolean): TableRow {
     return this._method(TableRow, "add", [index, values, alwaysInsert], (t: TableModel) => {
-      const before = bodyRows(this._model, t);
       this._model.addTableRows(t, index, values, this._host.stats);
-      return { table: t, index: index === undefined || index === null ? before : index };
+      const added = Array.isArray(values) ? values.length : 1;
+      return { table: t, index: index === undefined || index === null ? bodyRows(this._model, t) - added : index };
     }, false, true);
   }
   getItemAt(index: number): TableRow {

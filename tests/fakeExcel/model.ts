@@ -1159,11 +1159,22 @@ export class WorkbookModel {
     if (index !== undefined && index !== null && (typeof index !== "number" || index < 0 || index > dataRows)) {
       fail(ErrorCodes.invalidArgument, `bad row index ${String(index)}`);
     }
-    const at = body.r1 + (index === undefined || index === null ? dataRows : index);
+    // A new table's only data row is a blank placeholder: the first added row takes its place
+    // (as in Microsoft's tutorial: tables.add("A1:D1", true) then rows.add(null, rows)).
+    const blank = dataRows === 1 && (index === undefined || index === null || index === 0) && t.sheet.cellsIn(body).every(([, , c]) => c.v === "" && !c.f);
+    let at = body.r1 + (index === undefined || index === null ? dataRows : index);
+    let insert = count;
+    if (blank) {
+      at = body.r1;
+      insert = count - 1;
+    }
     // Rows are inserted within the table's columns; the table grows.
-    const oldRect = { ...t.rect };
-    this.shift(t.sheet, "rows", at, count, t.rect.c1, t.rect.c2);
-    if (at > oldRect.r2) t.rect = { ...oldRect, r2: oldRect.r2 + count };
+    if (insert > 0) {
+      const oldRect = { ...t.rect };
+      const insertAt = blank ? body.r1 + 1 : at;
+      this.shift(t.sheet, "rows", insertAt, insert, t.rect.c1, t.rect.c2);
+      if (insertAt > oldRect.r2) t.rect = { ...oldRect, r2: oldRect.r2 + insert };
+    }
     if (values !== undefined && values !== null) {
       this.write(t.sheet, { r1: at, c1: t.rect.c1, r2: at + count - 1, c2: t.rect.c2 }, values, "values", stats);
     }
