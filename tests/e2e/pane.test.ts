@@ -200,6 +200,34 @@ describeBrowser("task pane in headless Chromium with the fake Excel host", () =>
     })));
     expect(formulas).toBe(0);
 
+    // 6. District consolidation: the exported file, and a copy with one key figure edited.
+    const original = Buffer.from(created[0], "base64");
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.load(original as unknown as ArrayBuffer);
+    const report = edited.getWorksheet("BC Quý II-2024")!;
+    let changed = false;
+    report.eachRow((row) => row.eachCell((c) => {
+      if (!changed && typeof c.value === "number" && c.value > 0) {
+        c.value = c.value + 1;
+        changed = true;
+      }
+    }));
+    const tampered = Buffer.from(await edited.xlsx.writeBuffer());
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByLabel("Chọn các tệp báo cáo của xã (.xlsx)").setInputFiles([
+      { name: "BC-CCHC-hong-loc-Q2-2024.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: original },
+      { name: "BC-CCHC-da-sua.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: tampered },
+    ]);
+    await page.getByLabel("Kỳ cần tổng hợp (ví dụ Q2-2024)").fill("Q2-2024");
+    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    const text = await notice(page, /Đã tổng hợp/);
+    expect(text).toMatch(/1 xã/);
+    expect(text).toMatch(/BC-CCHC-da-sua\.xlsx/);
+    await screenshot(page, "10-tong-hop-huyen");
+    await expectAccessible(page, "rollup");
+    const rolled: string[] = await page.evaluate(() => (window as any).__fakeExcel.createdWorkbooks);
+    expect(rolled).toHaveLength(2);
+
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -54,7 +54,7 @@ export function ExportPanel() {
       )}
       <Checkbox label={t("includePlan")} checked={includePlan} onChange={(_, d) => setIncludePlan(Boolean(d.checked))} />
       <div className={c.row}>
-        <Button appearance="primary" onClick={exportNow} disabled={Boolean(app.busy) || !app.workbook?.hasPlan || (chosen.length === 0 && !includePlan)}>
+        <Button appearance="primary" onClick={exportNow} disabled={Boolean(app.busy) || !app.workbook?.hasPlan || chosen.length === 0}>
           {t("exportBtn")}
         </Button>
       </div>

@@ -37,7 +37,6 @@ import type { Bilingual } from "../i18n";
 import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "./archiveSheet";
 import { appendLogEntry, progressWithLog, readLogEntries, withLog } from "./logAdapter";
 import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } from "./reportAdapter";
-import { exportBytes } from "./exportAdapter";
 import type { ReportFields } from "../../layout/reportSheet";
 import { adhocPeriod, periodOf, type Period } from "../../core/periods";
 import { LOG_SHEET } from "../../layout/logSheet";
@@ -583,11 +582,11 @@ function blobUrl(bytes: Uint8Array): string | null {
 }
 
 /** Opens the file as a new workbook where ExcelApi 1.8 allows; a download link in every case. */
-async function deliver(bytes: Uint8Array, fileName: string, caps: Capabilities): Promise<ExportOutcome> {
+async function deliver(bytes: Uint8Array, fileName: string, caps: Capabilities, base64?: string): Promise<ExportOutcome> {
   let opened = false;
   if (caps.createWorkbook) {
     try {
-      await Excel.createWorkbook(base64Of(bytes));
+      await Excel.createWorkbook(base64 ?? base64Of(bytes));
       opened = true;
     } catch {
       opened = false;
@@ -611,15 +610,19 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
   }
   void inputs;
   o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
-  const { bytes, fileName } = await exportBytes(model, entries, periods, includePlan);
+  if (!periods.length) {
+    throw Object.assign(new Error("no report"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi (tệp gửi huyện được kiểm tra theo báo cáo).", messageEn: "Choose at least one report sheet to send (the district verifies the file by its reports)." });
+  }
+  const { exportBytes } = await import(/* webpackChunkName: "export" */ "./exportAdapter");
+  const { bytes, fileName, base64 } = await exportBytes(model, entries, periods, includePlan);
   if (o.signal?.aborted) throw Object.assign(new Error("cancelled"), { messageVi: "Đã hủy.", messageEn: "Cancelled." });
   o.onProgress?.(0.8, { vi: "Đang mở sổ mới…", en: "Opening the new workbook…" });
-  return deliver(bytes, fileName, caps);
+  return deliver(bytes, fileName, caps, base64);
 }
 
 /** Several communes' exports → one district workbook. */
 export async function rollupCommunes(files: Array<{ name: string; bytes: Uint8Array }>, token: string, caps: Capabilities, o: OpOptions = {}): Promise<RollupOutcome> {
-  const { rollupBytes } = await import("./exportAdapter");
+  const { rollupBytes } = await import(/* webpackChunkName: "export" */ "./exportAdapter");
   o.onProgress?.(0.2, { vi: "Đang đọc các tệp…", en: "Reading the files…" });
   const out = await rollupBytes(files, token);
   const delivered = await deliver(out.bytes, out.fileName, caps);
