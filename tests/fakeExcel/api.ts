@@ -5,9 +5,10 @@
  */
 import {
   MAX_COLS, MAX_ROWS, Rect, boundingRect, cellA1, colLetter, intersection, intersects, isEntireColumns, isEntireRows,
-  parseAreas, parseRectText, parseRef, qualified, rectA1, rectCells,
+  parseAreas, parseRectText, parseRef, qualified, rectCells,
 } from "./a1";
-import { ErrorCodes, FakeRichApiError, fail } from "./errors";
+import { ErrorCodes, fail } from "./errors";
+import { isWellFormed } from "./formula";
 import { ENUMS } from "./generated";
 import {
   ChartModel, ChartSeriesModel, ConditionalFormatModel, DEFAULT_BORDER, DEFAULT_FONT, EdgeName, FontModel, NameModel, SheetModel,
@@ -462,7 +463,7 @@ function edgeRects(r: Rect, index: string): Array<[Rect, EdgeName]> {
 
 const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 
-function hyperlinkOf(model: WorkbookModel, e: R) {
+function hyperlinkOf(e: R) {
   const c = e.sheet.get(e.rect.r1, e.rect.c1);
   return c?.link ? { ...c.link } : null;
 }
@@ -669,7 +670,7 @@ defineProps(Range, {
     },
   },
   hyperlink: {
-    get: (e: R, p) => hyperlinkOf(p._model, e),
+    get: (e: R) => hyperlinkOf(e),
     set: (e: R, v, p) => {
       if (!v || typeof v !== "object") fail(ErrorCodes.invalidArgument, "a hyperlink is an object");
       const link = v as Record<string, unknown>;
@@ -1115,6 +1116,7 @@ export class CustomConditionalFormat extends ClientObject {
 function checkCfFormula(v: unknown): string {
   const f = checkString(v);
   if (!f.startsWith("=")) fail(ErrorCodes.invalidArgument, `a conditional format formula starts with "=": ${f}`);
+  if (!isWellFormed(f)) fail(ErrorCodes.invalidArgument, `malformed conditional format formula ${f}`);
   return f;
 }
 
@@ -1806,7 +1808,7 @@ export class ChartAxisTitle extends ClientObject {
 }
 defineProps(ChartAxisTitle, {
   text: { get: (e: AxisEnt) => e.chart.axes[e.axis].title, set: (e: AxisEnt, v) => (e.chart.axes[e.axis].title = checkString(v)) },
-  visible: { get: (e: AxisEnt) => e.chart.axes[e.axis].title !== "", set: (e: AxisEnt, v) => void checkBool(v) },
+  visible: { get: (e: AxisEnt) => e.chart.axes[e.axis].title !== "", set: (_e: AxisEnt, v) => void checkBool(v) },
 });
 
 export class ChartSeriesCollection extends CollectionObject<ChartSeries> {

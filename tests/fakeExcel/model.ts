@@ -725,7 +725,7 @@ export class WorkbookModel {
    * cell; otherwise the array must match the range's dimensions; null entries leave a cell
    * unchanged; strings are parsed "as if typed" (formulas, numbers, dates, apostrophe, "@").
    */
-  write(sheet: SheetModel, rect: Rect, input: unknown, kind: WriteKind, stats: WriteStats): void {
+  write(sheet: SheetModel, rect: Rect, input: unknown, _kind: WriteKind, stats: WriteStats): void {
     const at = (r: number, c: number) => cellInput(input, rect, r, c);
     validateShape(input, rect);
     if (rectCells(rect) > 5_000_000) fail(ErrorCodes.rangeExceedsLimit);
