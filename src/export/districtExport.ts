@@ -24,6 +24,7 @@ import { recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetI
 import type { SheetLayout, WorkbookLayout } from "../layout/types";
 import { writeXlsx } from "../render/exceljs";
 import { progressFromLog } from "../core/progress";
+import { UnitDirectory, type Unit } from "../core/units";
 
 export interface DistrictExportInput {
   model: WorkbookModel;
@@ -38,6 +39,8 @@ export interface DistrictExportInput {
   includePlan?: boolean;
   /** When the export is made (ISO date-time); default: now. Fixed in tests for reproducible files. */
   exportedAt?: string;
+  /** The commune's unit directory (the "Đơn vị" sheet); default: the built-in one. */
+  units?: Unit[] | null;
 }
 
 export interface DistrictExport {
@@ -100,8 +103,9 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
   const { model, log } = input;
   if (!input.periods.length) throw new Error("buildDistrictExport: no period");
   const exportedAt = input.exportedAt ?? new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  const units = input.units ? new UnitDirectory(input.units) : undefined;
   const built = input.periods.map((p) =>
-    reportSheetWithInfo({ model, log, period: p, asOf: input.asOf?.[p.token] ?? null, fields: input.fields?.[p.token], standalone: true }),
+    reportSheetWithInfo({ model, log, period: p, asOf: input.asOf?.[p.token] ?? null, fields: input.fields?.[p.token], standalone: true, units }),
   );
   const reports = built.map((b) => b.info);
   const sheets: SheetLayout[] = built.map((b) => b.sheet);

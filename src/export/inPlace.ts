@@ -21,6 +21,7 @@ import { renderSheet } from "../render/exceljs";
 import { injectCharts, unescapeXml } from "../render/xlsxCharts";
 import { setOwnerMarkers } from "../render/xlsxPostProcess";
 import { LogIndex, progressFromLog } from "../core/progress";
+import { UnitDirectory } from "../core/units";
 import { readWorkbook, type ReadWorkbook } from "./readWorkbook";
 
 export interface InPlaceOptions {
@@ -50,6 +51,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
   const derived = progressFromLog(model.plan.activities, new LogIndex(read.log), model.settings.asOf, (id) => recurring.has(id));
   for (const a of model.plan.activities) model.progress[a.id] = { ...model.progress[a.id], ...derived[a.id] };
 
+  const units = read.units ? new UnitDirectory(read.units) : undefined;
   const wanted = periods.map((p) => p.sheetName);
   const decision = planReportRebuild(read.sheets, wanted);
   const refusedNames = new Set(decision.refused.map((r) => r.name.toLowerCase()));
@@ -89,7 +91,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
   for (const p of requested) {
     const existing = read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase());
     place(existing?.name ?? p.sheetName, () => {
-      const { sheet, info } = reportSheetWithInfo({ model, log: read.log, period: p, asOf: options.asOf ?? null, fields: { ...existing?.fields, ...options.fields } });
+      const { sheet, info } = reportSheetWithInfo({ model, log: read.log, period: p, asOf: options.asOf ?? null, fields: { ...existing?.fields, ...options.fields }, units });
       if (existing) sheet.name = existing.name;
       built.push(info);
       return sheet;
@@ -98,7 +100,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
   const rebuilt: string[] = [];
   for (const r of others) {
     place(r.name, () => {
-      const { sheet } = reportSheetWithInfo({ model, log: read.log, period: r.period, asOf: r.asOf, fields: r.fields });
+      const { sheet } = reportSheetWithInfo({ model, log: read.log, period: r.period, asOf: r.asOf, fields: r.fields, units });
       sheet.name = r.name;
       return sheet;
     });

@@ -22,6 +22,8 @@ import { PLAN_COLUMNS, PLAN_SHEET, type PlanColumnKey } from "../layout/planColu
 import { REPORT_PARAMS, type ReportFields } from "../layout/reportSheet";
 import { SETTING_ROWS, SETTINGS_SHEET, settingAddress } from "../layout/settingsSheet";
 import { OWNER_MARKER_NAME, type SheetRole } from "../layout/types";
+import { UNITS_FIRST_ROW, UNITS_SHEET } from "../layout/unitsSheet";
+import { unitsFromSheetRows, type Unit } from "../core/units";
 import { unescapeXml } from "../render/xlsxCharts";
 
 export class WorkbookReadError extends Error {
@@ -45,6 +47,8 @@ export interface ExistingReport {
 
 export interface ReadWorkbook {
   model: WorkbookModel;
+  /** The "Đơn vị" sheet's directory, when the workbook has one. */
+  units: Unit[] | null;
   log: LogEntry[];
   logProblems: LogProblem[];
   sheets: SheetInfo[];
@@ -335,6 +339,20 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     if (log.length > before) warnings.push({ vi: `${log.length - before} ngày hoàn thành nhập trực tiếp ở sheet Kế hoạch được chuyển thành dòng nhật ký.`, en: `${log.length - before} completion dates typed in the plan sheet became log entries.` });
   }
 
+  // The units directory (leads are counted under their canonical names).
+  let units: Unit[] | null = null;
+  const unitsWs = byRole("units", UNITS_SHEET);
+  if (unitsWs) {
+    const rows: unknown[][] = [];
+    for (let r = UNITS_FIRST_ROW - 1; r <= unitsWs.rowCount; r++) {
+      const row = [1, 2, 3, 4, 5].map((c) => plainValue(unitsWs.getRow(r).getCell(c).value));
+      if (r >= UNITS_FIRST_ROW && row.every((v) => v === null || v === "")) break;
+      rows.push(row);
+    }
+    const read = unitsFromSheetRows(rows);
+    if (read.length) units = read;
+  }
+
   // Report sheets already built.
   const reports: ExistingReport[] = [];
   for (const s of sheets) {
@@ -358,7 +376,7 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     }
     reports.push({ name: s.name, period, asOf: dateValue(plainValue(ws.getCell(REPORT_PARAMS.asOf).value)), fields: readReportFields(ws) });
   }
-  return { model, log, logProblems, sheets, reports, warnings };
+  return { model, units, log, logProblems, sheets, reports, warnings };
 }
 
 function rowMatches(values: Partial<Record<string, unknown>>, e: LogEntry): boolean {

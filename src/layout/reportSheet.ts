@@ -33,6 +33,7 @@ import { LogIndex, progressFromLog, trackedDeadline, entryDoneOn, type LogEntry 
 import { buildReport, formatPercentVi, NO_LEAD, type IndicatorActual, type Report, type ReportCounts, type ReportIndicator } from "../core/report";
 import { STATUS_LABELS } from "../core/status";
 import { listIndicators } from "../core/indicatorList";
+import { UnitDirectory } from "../core/units";
 import { columnLetter, sheetRef } from "./address";
 import { indicatorCellRefs, indicatorValues, MET_LABELS, type IndicatorPeriodKey, type ValueColumnKey } from "./indicatorsSheet";
 import { LOG_DONE_LABEL, LOG_FIRST_ROW, latestEntryKeyFormula, linkPlanToLog, logRefs, logSheet, LOG_KEY_FACTOR } from "./logSheet";
@@ -121,6 +122,8 @@ export interface ReportSheetInput {
   fields?: ReportFields;
   /** Values only, no working columns and no reference to other sheets (district export). */
   standalone?: boolean;
+  /** The commune's unit directory (the "Đơn vị" sheet) for canonical lead names; default: the built-in one. */
+  units?: UnitDirectory;
 }
 
 /** Addresses of what was laid out, for readers (export verification, rebuilds). */
@@ -222,7 +225,7 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
   const asOf = input.asOf && parseIso(input.asOf) ? input.asOf : period.cutoffEnd;
   const indicators = input.indicators ?? indicatorsFromModel(model, period);
   const userDeadlines = Object.fromEntries(Object.entries(model.progress).map(([id, p]) => [id, p.userDeadline ?? null]));
-  const report = input.report ?? buildReport(plan, input.log, period, asOf, model.settings, indicators.actuals, { userDeadlines });
+  const report = input.report ?? buildReport(plan, input.log, period, asOf, model.settings, indicators.actuals, { userDeadlines, units: input.units });
   const fields: Required<ReportFields> = { ...defaultReportFields(model, asOf), ...stripUndefined(input.fields ?? {}) };
   const sheet = emptySheet(period.sheetName, "report");
   const cells = sheet.cells;
@@ -702,8 +705,9 @@ export function trackedWorkbookLayout(model: WorkbookModel, log: readonly LogEnt
   const progress: WorkbookModel["progress"] = {};
   for (const a of model.plan.activities) progress[a.id] = { ...model.progress[a.id], completedOn: derived[a.id].completedOn, evidence: derived[a.id].evidence };
   const tracked: WorkbookModel = { ...model, progress };
+  const units = options.units ? new UnitDirectory(options.units) : undefined;
   const built = (options.periods ?? []).map((p) =>
-    reportSheetWithInfo({ model: tracked, log, period: p, asOf: options.reportAsOf?.[p.token] ?? null, fields: options.fields?.[p.token] }),
+    reportSheetWithInfo({ model: tracked, log, period: p, asOf: options.reportAsOf?.[p.token] ?? null, fields: options.fields?.[p.token], units }),
   );
   const reports = built.map((b) => b.info);
   const reportSheets = built.map((b) => b.sheet);

@@ -8,6 +8,7 @@ import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import { emptySheet } from "../../src/layout/types";
 import { writeXlsx } from "../../src/render/exceljs";
 import { setOwnerMarkers } from "../../src/render/xlsxPostProcess";
+import { DEFAULT_UNITS } from "../../src/core/units";
 import { demoLog, demoModel, PLAN } from "./fixtures";
 
 const Q1 = parsePeriodToken("Q1-2024");
@@ -55,6 +56,7 @@ describe("building report sheets inside an existing workbook", () => {
     ]);
     expect(read.reports[1].fields).toMatchObject({ number: "Số: 45/BC-UBND", signer: "Nguyễn Văn An" });
     expect(read.model.plan.groups.map((g) => g.id)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII", "VII.A", "VII.B"]);
+    expect(read.units?.map((u) => u.name)).toEqual(DEFAULT_UNITS.map((u) => u.name));
   });
 
   it("refuses to write over a person's sheet named like the report, and leaves the file alone", async () => {

@@ -22,7 +22,7 @@ export const exportCommand: Command = {
       periods.map((p) => [p.token, read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase())?.fields]),
     );
     const result = await buildDistrictExport({
-      model: read.model, log: read.log, periods, includePlan: Boolean(args.flags["with-plan"]),
+      model: read.model, log: read.log, periods, includePlan: Boolean(args.flags["with-plan"]), units: read.units,
       asOf: Object.fromEntries(periods.map((p) => [p.token, asOf])), fields,
       exportedAt: exportedAt ? new Date(exportedAt).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined,
     });

@@ -2,6 +2,7 @@ import { parseUserDate } from "../../core/dates";
 import { parsePeriodToken, type Period } from "../../core/periods";
 import { buildReport, completionText, reportToJson, type Report } from "../../core/report";
 import { buildReportsInPlace } from "../../export/inPlace";
+import { UnitDirectory } from "../../core/units";
 import { readWorkbook, type ReadWorkbook } from "../../export/readWorkbook";
 import { indicatorsFromModel } from "../../layout/reportSheet";
 import { parseArgs, stringFlag, UsageError } from "../args";
@@ -29,7 +30,8 @@ export function asOfArg(text: string | undefined): string | null {
 export function reportOfWorkbook(read: ReadWorkbook, period: Period, asOf: string | null): Report {
   const model = read.model;
   const userDeadlines = Object.fromEntries(Object.entries(model.progress).map(([id, p]) => [id, p.userDeadline ?? null]));
-  return buildReport(model.plan, read.log, period, asOf, model.settings, indicatorsFromModel(model, period).actuals, { userDeadlines });
+  const units = read.units ? new UnitDirectory(read.units) : undefined;
+  return buildReport(model.plan, read.log, period, asOf, model.settings, indicatorsFromModel(model, period).actuals, { userDeadlines, units });
 }
 
 const pct = (r: number | null) => (r === null ? "—" : `${(Math.round(r * 1000) / 10).toFixed(1).replace(".", ",")}%`);
