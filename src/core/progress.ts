@@ -172,41 +172,46 @@ export interface LogProblem {
 export function entriesFromRows(
   rows: ReadonlyArray<Partial<Record<keyof LogEntry, unknown>>>,
   knownIds?: ReadonlySet<string>,
+  /** The sheet row of each row read (1-based); entries keep it in `row`, messages cite it. */
+  sheetRows?: readonly number[],
 ): { entries: LogEntry[]; problems: LogProblem[] } {
   const entries: LogEntry[] = [];
   const problems: LogProblem[] = [];
   rows.forEach((row, index) => {
+    const where = sheetRows?.[index] ?? index + 1;
     const id = normalizeText(row.activityId);
     const rawDate = row.date;
     if (!id && (rawDate === null || rawDate === undefined || rawDate === "")) return;
     const date = parseUserDate(rawDate as never);
     if (!date) {
-      problems.push({ index, field: "date", messageVi: `Dòng ${index + 1}: ngày cập nhật không hợp lệ`, messageEn: `Row ${index + 1}: invalid update date` });
+      problems.push({ index, field: "date", messageVi: `Dòng ${where}: ngày cập nhật không hợp lệ`, messageEn: `Row ${where}: invalid update date` });
       return;
     }
     if (!id) {
-      problems.push({ index, field: "activityId", messageVi: `Dòng ${index + 1}: thiếu mã hoạt động`, messageEn: `Row ${index + 1}: missing activity id` });
+      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: thiếu mã hoạt động`, messageEn: `Row ${where}: missing activity id` });
       return;
     }
     if (knownIds && !knownIds.has(id)) {
-      problems.push({ index, field: "activityId", messageVi: `Dòng ${index + 1}: mã hoạt động "${id}" không có trong kế hoạch`, messageEn: `Row ${index + 1}: activity id "${id}" is not in the plan` });
+      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: mã hoạt động "${id}" không có trong kế hoạch`, messageEn: `Row ${where}: activity id "${id}" is not in the plan` });
     }
     let status = logStatusFromLabel(row.status);
     if (!status) {
       if (normalizeText(row.status)) {
-        problems.push({ index, field: "status", messageVi: `Dòng ${index + 1}: tình trạng "${normalizeText(row.status)}" không thuộc danh sách, coi như chưa hoàn thành`, messageEn: `Row ${index + 1}: status "${normalizeText(row.status)}" is not in the list; read as not done` });
+        problems.push({ index, field: "status", messageVi: `Dòng ${where}: tình trạng "${normalizeText(row.status)}" không thuộc danh sách, coi như chưa hoàn thành`, messageEn: `Row ${where}: status "${normalizeText(row.status)}" is not in the list; read as not done` });
       }
       status = "in-progress";
     }
     const rawDone = row.completedOn;
     const completedOn = rawDone === null || rawDone === undefined || rawDone === "" ? null : parseUserDate(rawDone as never);
     if (rawDone !== null && rawDone !== undefined && rawDone !== "" && !completedOn) {
-      problems.push({ index, field: "completedOn", messageVi: `Dòng ${index + 1}: ngày hoàn thành không hợp lệ`, messageEn: `Row ${index + 1}: invalid completion date` });
+      problems.push({ index, field: "completedOn", messageVi: `Dòng ${where}: ngày hoàn thành không hợp lệ`, messageEn: `Row ${where}: invalid completion date` });
     }
-    entries.push({
+    const entry: LogEntry = {
       date, activityId: id, status, completedOn,
       evidence: normalizeText(row.evidence), note: normalizeText(row.note), who: normalizeText(row.who),
-    });
+    };
+    if (sheetRows) entry.row = sheetRows[index];
+    entries.push(entry);
   });
   return { entries, problems };
 }

@@ -318,17 +318,7 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     const table = findTable(logWs, LOG_COLUMNS, ["date", "activityId", "status"]);
     if (table) {
       const rows = readRows(logWs, table, null);
-      const read = entriesFromRows(rows.map((r) => r.values), new Set(activities.map((a) => a.id)));
-      // entriesFromRows skips blank rows: keep each entry's sheet row for the report's cached values
-      let k = 0;
-      rows.forEach((r, i) => {
-        const e = read.entries[k];
-        if (e && rowMatches(r.values, e)) {
-          e.row = r.row;
-          k++;
-        }
-        void i;
-      });
+      const read = entriesFromRows(rows.map((r) => r.values), new Set(activities.map((a) => a.id)), rows.map((r) => r.row));
       log = read.entries;
       logProblems = read.problems;
     }
@@ -377,10 +367,6 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     reports.push({ name: s.name, period, asOf: dateValue(plainValue(ws.getCell(REPORT_PARAMS.asOf).value)), fields: readReportFields(ws) });
   }
   return { model, units, log, logProblems, sheets, reports, warnings };
-}
-
-function rowMatches(values: Partial<Record<string, unknown>>, e: LogEntry): boolean {
-  return normalizeText(values.activityId) === e.activityId && dateValue(values.date) === e.date;
 }
 
 /** "custom" when the plan's formulas call the add-in's functions (_xldudf_CCHC_…), else "native". */

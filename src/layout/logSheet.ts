@@ -19,7 +19,7 @@
  * the entry. Recurring activities show no completion date in the plan (they are reported per
  * period; the report sheets count them). The cached values come from core (progressFromLog).
  */
-import { LOG_STATUS_LABELS, LOG_STATUSES, progressFromLog, type LogEntry, LogIndex } from "../core/progress";
+import { entriesFromRows, LOG_STATUS_LABELS, LOG_STATUSES, progressFromLog, type LogEntry, LogIndex } from "../core/progress";
 import type { Plan } from "../core/plan";
 import { columnLetter, sheetRef } from "./address";
 import { NAMES } from "./names";
@@ -189,4 +189,21 @@ export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activiti
     v: "Cột nền vàng do người dùng nhập (hạn cụ thể cho việc phụ thuộc sự kiện, ghi chú). Ngày hoàn thành, tài liệu kiểm chứng và trạng thái tự tính từ sheet \"Nhật ký tiến độ\" theo ngày trong Cài đặt: cập nhật tiến độ ở đó.",
     style: "note",
   };
+}
+
+/**
+ * The log table read from a live workbook (Office.js `table.getRange().values`: the header row
+ * then the data rows) → entries, each with its sheet row (the table's header is on
+ * LOG_HEADER_ROW unless `headerRow` says otherwise). Columns are found by header text.
+ */
+export function logFromTableValues(values: readonly (readonly unknown[])[], knownIds?: ReadonlySet<string>, headerRow = LOG_HEADER_ROW) {
+  const [header = [], ...rows] = values;
+  const byHeader = new Map(LOG_COLUMNS.map((c) => [c.header.normalize("NFC").toLowerCase(), c.key]));
+  const keyAt = header.map((h) => byHeader.get(String(h ?? "").normalize("NFC").trim().toLowerCase()));
+  const mapped = rows.map((row) => {
+    const out: Partial<Record<LogColumnKey, unknown>> = {};
+    keyAt.forEach((k, i) => { if (k) out[k] = row[i]; });
+    return out;
+  });
+  return entriesFromRows(mapped, knownIds, mapped.map((_, i) => headerRow + 1 + i));
 }

@@ -105,3 +105,33 @@ describe("building report sheets inside an existing workbook", () => {
     }
   });
 });
+
+describe("progress entered by people survives rebuilds", () => {
+  it("the log read back and rebuilt gives the same log and the same reports", async () => {
+    const log = demoLog();
+    const first = trackedWorkbookLayout(demoModel("native"), log, { periods: [Q2] });
+    const read1 = await readWorkbook(await writeXlsx(first.layout));
+    const again = trackedWorkbookLayout(read1.model, read1.log, { periods: [Q2], units: read1.units ?? undefined });
+    const read2 = await readWorkbook(await writeXlsx(again.layout));
+    const strip = (l: LogEntry[]) => l.map(({ row: _r, ...e }) => e);
+    expect(strip(read2.log)).toEqual(log);
+    expect(again.reports[0].keyCells).toEqual(first.reports[0].keyCells);
+  });
+
+  it("completion dates typed in an older workbook's plan (no log) become log entries and count", async () => {
+    const model = demoModel("native");
+    const a = PLAN.activities.find((x) => x.deadline === "Quý II")!;
+    model.progress[a.id] = { completedOn: "2024-05-20", evidence: "9/BC-UBND" };
+    const { buildWorkbookLayout } = await import("../../src/layout/workbook");
+    const old = await writeXlsx(buildWorkbookLayout(model));
+    const r = await buildReportsInPlace(old, [Q2]);
+    expect(r.read.log).toEqual([expect.objectContaining({ activityId: a.id, status: "done", completedOn: "2024-05-20", evidence: "9/BC-UBND", who: "Chuyển từ bảng Kế hoạch" })]);
+    expect(r.read.warnings.map((w) => w.en).join(" ")).toMatch(/became log entries/);
+    const roles = readSheetRoles(r.bytes!);
+    expect(roles.find((s) => s.name === "Nhật ký tiến độ")?.role).toBe("log");
+    const item = r.built[0].report.items.find((i) => i.id === a.id)!;
+    expect(item.status).toBe("done-on-time");
+    const again = await readWorkbook(r.bytes!);
+    expect(again.log).toHaveLength(1);
+  });
+});

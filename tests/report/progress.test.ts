@@ -108,3 +108,16 @@ describe("the demo's sample log", () => {
     expect(new Set(a.map((x) => x.status))).toEqual(new Set(["done", "in-progress"]));
   });
 });
+
+describe("the log table as Office.js reads it", () => {
+  it("maps columns by header and keeps each entry's sheet row", async () => {
+    const { logFromTableValues, LOG_COLUMNS } = await import("../../src/layout/logSheet");
+    const header = [...LOG_COLUMNS.map((c) => c.header)].reverse(); // a person reordered the columns
+    const row = (o: Record<string, unknown>) => header.map((h) => o[LOG_COLUMNS.find((c) => c.header === h)!.key] ?? "");
+    const read = logFromTableValues([header, row({}), row({ date: 45458, activityId: "A", status: "Đã hoàn thành", who: "TP" }), row({ date: 45460, activityId: "B", status: "Đang thực hiện" })]);
+    expect(read.entries.map((x) => [x.activityId, x.date, x.status, x.row])).toEqual([
+      ["A", "2024-06-15", "done", 6],
+      ["B", "2024-06-17", "in-progress", 7],
+    ]);
+  });
+});
