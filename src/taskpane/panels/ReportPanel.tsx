@@ -58,7 +58,7 @@ export function ReportPanel() {
     <section aria-labelledby="report-heading" className={c.form}>
       <Heading id="report-heading">{t("headReport")}</Heading>
       {!app.workbook?.hasPlan && <Text>{t("noPlanYet")}</Text>}
-      <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as PeriodChoice["kind"])} aria-label={t("periodKind")} layout="horizontal">
+      <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as PeriodChoice["kind"])} aria-label={t("periodKind")}>
         <Radio value="quarter" label={t("kindQuarter")} />
         <Radio value="half" label={t("kindHalf")} />
         <Radio value="nine-months" label={t("kindNine")} />
