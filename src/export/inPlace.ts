@@ -22,7 +22,7 @@ import { injectCharts, unescapeXml } from "../render/xlsxCharts";
 import { setOwnerMarkers } from "../render/xlsxPostProcess";
 import { LogIndex, progressFromLog } from "../core/progress";
 import { UnitDirectory } from "../core/units";
-import { readWorkbook, type ReadWorkbook } from "./readWorkbook";
+import { readWorkbook, takeLoadedWorkbook, type ReadWorkbook } from "./readWorkbook";
 
 export interface InPlaceOptions {
   /** As-of date of the requested reports (default: each period's cut-off end). */
@@ -70,17 +70,21 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
   }
   if (requested.length === 0) return { bytes: null, built: [], rebuilt: [], refused: decision.refused, read };
 
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  let wb = takeLoadedWorkbook(read);
+  if (!wb) {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  }
+  const book = wb;
   const roles = new Map<string, SheetRole | null>(read.sheets.map((s) => [s.name, s.role]));
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
 
   const place = (name: string, build: () => SheetLayout) => {
-    const old = wb.getWorksheet(name) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
+    const old = book.getWorksheet(name) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
     const orderNo = old ? old.orderNo : undefined;
-    if (old) wb.removeWorksheet(old.id);
+    if (old) book.removeWorksheet(old.id);
     const layout = build();
-    const ws = renderSheet(wb, layout, false) as ExcelJS.Worksheet & { orderNo: number };
+    const ws = renderSheet(book, layout, false) as ExcelJS.Worksheet & { orderNo: number };
     if (orderNo !== undefined) ws.orderNo = orderNo;
     roles.set(layout.name, layout.role);
     if (layout.charts.length) charts.push({ name: layout.name, charts: layout.charts });
@@ -106,7 +110,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
     });
     rebuilt.push(r.name);
   }
-  const out = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const out = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
   const files = unzipSync(out);
   const order = [...strFromU8(files["xl/workbook.xml"]).matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));

@@ -185,6 +185,18 @@ function readReportFields(ws: ExcelJS.Worksheet): ReportFields {
   return fields;
 }
 
+const LOADED = new WeakMap<ReadWorkbook, ExcelJS.Workbook>();
+
+/**
+ * The exceljs workbook `readWorkbook` loaded, handed over once (buildReportsInPlace edits it
+ * instead of loading the bytes a second time); undefined the second time.
+ */
+export function takeLoadedWorkbook(read: ReadWorkbook): ExcelJS.Workbook | undefined {
+  const wb = LOADED.get(read);
+  LOADED.delete(read);
+  return wb;
+}
+
 export interface ReadOptions {
   /** Keep progress typed straight into the plan as log entries (default true). */
   migrate?: boolean;
@@ -366,7 +378,9 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     }
     reports.push({ name: s.name, period, asOf: dateValue(plainValue(ws.getCell(REPORT_PARAMS.asOf).value)), fields: readReportFields(ws) });
   }
-  return { model, units, log, logProblems, sheets, reports, warnings };
+  const result: ReadWorkbook = { model, units, log, logProblems, sheets, reports, warnings };
+  LOADED.set(result, wb);
+  return result;
 }
 
 /** "custom" when the plan's formulas call the add-in's functions (_xldudf_CCHC_…), else "native". */

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { parsePeriodToken, periodsOfYear } from "../../src/core/periods";
 import { buildReport, completionText, formatPercentVi, NO_LEAD, reportToJson, type ReportCounts } from "../../src/core/report";
-import { makeActivities, type Plan } from "../../src/core/plan";
 import type { LogEntry } from "../../src/core/progress";
-import { AS_OF, demoLog, PLAN, randomLog } from "./fixtures";
+import { demoLog, PLAN, randomLog } from "./fixtures";
 
 const KEYS = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "overdue"] as const;
 const sum = (rows: ReportCounts[], k: (typeof KEYS)[number]) => rows.reduce((n, r) => n + r[k], 0);
@@ -134,24 +133,5 @@ describe("texts", () => {
     expect(formatPercentVi(2 / 3)).toBe("66,7%");
     expect(completionText(12, 20)).toBe("12/20 nhiệm vụ, đạt 60%");
     expect(completionText(0, 0)).toBe("0/0 nhiệm vụ, đạt —");
-  });
-});
-
-describe("size (the bench calls the same functions)", () => {
-  function bigPlan(n: number): Plan {
-    const rows = Array.from({ length: n }, (_, i) => {
-      const a = PLAN.activities[i % PLAN.activities.length];
-      return { ...a, activity: `${a.activity} #${i}` };
-    });
-    return { ...PLAN, activities: makeActivities(rows) };
-  }
-  it("builds a 6,000-activity report with a 20,000-entry log quickly and consistently", () => {
-    const plan = bigPlan(6000);
-    const log = randomLog(plan, 7).concat(randomLog(plan, 8)).slice(0, 20000);
-    const t = Date.now();
-    const r = buildReport(plan, log, parsePeriodToken("9M-2024"), AS_OF);
-    expect(Date.now() - t).toBeLessThan(3000);
-    expect(r.totals.activities).toBe(6000);
-    expectConsistent(r);
   });
 });
