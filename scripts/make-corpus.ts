@@ -815,7 +815,7 @@ export const CASES: CorpusCase[] = [
 
   // --- The add-in's own workbook, edited by hand ------------------------------------------------
   {
-    id: "edited-workbook", file: "edited-workbook.xlsx", stored: "committed", entry: "workbook", cli: "none",
+    id: "edited-workbook", file: "edited-workbook.xlsx", stored: "committed", entry: "workbook", cli: "full",
     how: `The demo workbook (buildWorkbookLayout + writeXlsx of HONG_LOC_2024) edited with exceljs as a person would in Excel: columns ${EDITED_DELETED_COLUMNS.join(", ")} deleted from the plan table, the table renamed KeHoach → ${EDITED_TABLE_NAME}, formulas pasted as values, text typed into date columns (${EDITED_DATE_TEXTS.map((t) => `${t.column}: "${t.text}"`).join("; ")}), a note in Ghi chú.`,
     expect: { outcome: "read", activities: HONG_LOC_2024.activities.length, check: "edited-workbook" },
     why: "The plan table is found by its headers (not its name), the deleted optional columns are simply absent, the note is kept; `cchc report` runs on it. Text typed into a date column is the user's data: kept, or at least reported, never silently dropped (check date-text-kept).",
@@ -826,7 +826,7 @@ export const CASES: CorpusCase[] = [
     build: () => editedWorkbook(),
   },
   {
-    id: "edited-workbook-no-id", file: "edited-workbook-no-id.xlsx", stored: "committed", entry: "workbook", cli: "none",
+    id: "edited-workbook-no-id", file: "edited-workbook-no-id.xlsx", stored: "committed", entry: "workbook", cli: "full",
     how: "As edited-workbook, with the Mã (id) column deleted too.",
     expect: { outcome: "refused", check: "names-missing-columns" },
     why: "Without the ids, progress cannot be matched to activities: the reader refuses with a message naming the missing column, instead of guessing; `cchc report` exits 1 and writes nothing.",
@@ -895,6 +895,25 @@ export const CASES: CorpusCase[] = [
 export const MB_TEXT = "Xây dựng, ban hành và tổ chức thực hiện kế hoạch cải cách hành chính của xã; ".repeat(13000).trim();
 export const MB_LINES = Array.from({ length: 2000 }, (_, i) => `Sản phẩm ${i + 1}: báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính định kỳ hằng quý của xã Hồng Lộc năm 2024 gửi UBND huyện và Phòng Nội vụ theo đúng thời hạn quy định.`).join("\n");
 
+/**
+ * exceljs stamps the time of writing into docProps/core.xml and the zip entries: a workbook
+ * written by exceljs is re-zipped with fixed times, so regenerating the corpus changes no byte.
+ * (Only packages exceljs wrote — with docProps/core.xml — are touched; everything else is as built.)
+ */
+function stableZip(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return bytes;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return bytes; // truncated or damaged on purpose
+  }
+  if (!files["docProps/core.xml"]) return bytes;
+  const core = strFromU8(files["docProps/core.xml"]).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$12024-01-12T00:00:00Z");
+  files["docProps/core.xml"] = strToU8(core);
+  return zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, [d, { level: 6, mtime: MTIME }]])) as Zippable);
+}
+
 /** The manifest entry of a case (corpus.json): everything but the builder. */
 export function manifestEntry(c: CorpusCase): Omit<CorpusCase, "build"> {
   const { build: _build, ...rest } = c;
@@ -915,7 +934,7 @@ async function main(): Promise<void> {
   let total = 0;
   for (const c of CASES) {
     if (c.stored !== "committed") continue;
-    const bytes = await c.build();
+    const bytes = stableZip(await c.build());
     if (bytes.length > 200 * 1024) throw new Error(`${c.id}: ${bytes.length} bytes is too big to commit; build it at test time`);
     fs.writeFileSync(path.join(CORPUS_DIR, c.file), bytes);
     total += bytes.length;
@@ -930,7 +949,7 @@ async function main(): Promise<void> {
       workbook: "readWorkbook (src/export/readWorkbook.ts): the add-in's own workbook read back",
     },
     cli: {
-      full: "cchc import FILE --json --out NEW.xlsx; cchc import FILE --out EXISTING.xlsx (left byte-identical on failure); cchc validate FILE",
+      full: "cchc import FILE --json --out NEW.xlsx; on failure cchc import FILE --out EXISTING.xlsx --apply leaves EXISTING (the demo workbook) byte-identical; a few imports are re-imported into EXISTING (dry run leaves it identical, --apply updates it); cchc validate FILE. For the workbook entry: cchc report FILE --period Q2-2024 --json --out NEW.xlsx, then --out EXISTING.xlsx",
       json: "cchc import FILE --json",
       none: "not run through the CLI (see why)",
     },
