@@ -13,10 +13,8 @@ function browserLang(): Lang {
   return typeof navigator !== "undefined" && /^en/i.test(navigator.language || "") ? "en" : "vi";
 }
 
+/** Outside Excel: both languages, Vietnamese first (nothing tells us the user's Office language). */
 export function NoOffice({ host }: { host: Exclude<HostInfo, { kind: "excel" }> | null }) {
-  const lang = browserLang();
-  const other = lang === "vi" ? "vi" : "vi";
-  void other;
   return (
     <main style={{ padding: 16, display: "flex", flexDirection: "column", gap: 12 }} data-testid="no-office">
       <h1 style={{ fontSize: 20, margin: 0 }}>{translate("vi", "appTitle")}</h1>

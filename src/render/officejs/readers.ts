@@ -10,6 +10,7 @@ import { SETTING_ROWS, SETTINGS_SHEET } from "../../layout/settingsSheet";
 import type { Settings } from "../../core/settings";
 import type { ActivityProgress } from "../../layout/model";
 import { OWNER_MARKER_NAME } from "../../layout/types";
+import { LOG_COLUMNS, LOG_SHEET, LOG_TABLE, type LogColumnKey } from "../../layout/logSheet";
 import { gridFromValues, mergesRelativeTo, type Grid } from "../../import/grid";
 import type { Capabilities } from "./capabilities";
 import { markerRole, type Message } from "./render";
@@ -142,6 +143,18 @@ export const PLAN_COLUMN_SPECS: ColumnSpec<PlanColumnKey>[] = PLAN_COLUMNS.map((
 /** The "Kế hoạch" table, read back. Rows keep the table's order (the sheet's row = firstRow + index). */
 export function readPlanTable(context: Excel.RequestContext): Promise<TableRead<PlanColumnKey> | null> {
   return readTable(context, PLAN_TABLE, PLAN_COLUMN_SPECS, PLAN_SHEET);
+}
+
+export const LOG_COLUMN_SPECS: ColumnSpec<LogColumnKey>[] = LOG_COLUMNS.map((c) => ({
+  key: c.key,
+  header: c.header,
+  date: c.key === "date" || c.key === "completedOn",
+  aliases: c.key === "activityId" ? ["Mã", "ID"] : c.key === "evidence" ? ["Tài liệu kiểm chứng"] : c.key === "date" ? ["Ngày"] : undefined,
+}));
+
+/** The "Nhật ký tiến độ" table, read back (dates as ISO); core's entriesFromRows turns rows into entries. */
+export function readLogTable(context: Excel.RequestContext): Promise<TableRead<LogColumnKey> | null> {
+  return readTable(context, LOG_TABLE, LOG_COLUMN_SPECS, LOG_SHEET);
 }
 
 /** What people typed on the plan sheet, by activity id (kept across re-imports and rebuilds). */

@@ -542,7 +542,8 @@ function writeSheet(w: SheetWriter, sheet: SheetLayout): void {
     pl.bottomMargin = 43.2;
     pl.headerMargin = 21.6;
     pl.footerMargin = 21.6;
-    if (sheet.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // One page wide; the height is left to Excel (a 0 for verticalFitToPages is not documented as "automatic").
+    if (sheet.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
     if (sheet.print.titleRows) pl.setPrintTitleRows(sheet.print.titleRows);
     if (sheet.print.pageNumbers) pl.headersFooters.defaultForAllPages.centerFooter = "Trang &P/&N";
   } else skip(plan, "pageLayout");
@@ -653,15 +654,17 @@ function makePlan(layout: WorkbookLayout, inv: Inventory, caps: Capabilities, to
   return plan;
 }
 
-async function cleanup(batch: Batch, plan: Plan): Promise<boolean> {
+async function cleanup(batch: Batch, plan: Plan, inv: Inventory): Promise<boolean> {
   try {
     const sheets = batch.context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/id");
     await batch.sync();
     const temps = new Set([...plan.tempSheet.values()].map(key));
+    // Only sheets this render created: a temporary name, and not a sheet that was there before.
+    const before = new Set(inv.sheets.map((s) => s.id));
     let any = false;
     for (const ws of sheets.items) {
-      if (temps.has(key(ws.name))) {
+      if (temps.has(key(ws.name)) && !before.has(ws.id)) {
         ws.delete();
         any = true;
       }
@@ -761,7 +764,11 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   } catch (e) {
     throw new RenderError("inspect", "Không đọc được sổ Excel. Sổ Excel chưa bị thay đổi. Hãy thoát chế độ sửa ô (nhấn Esc) rồi thử lại.", "Could not read the workbook. Nothing was changed. Leave cell edit mode (press Esc) and try again.", { unchanged: true, detail: errorDetail(e) });
   }
-  const plan = makePlan(layout, inv, caps, opts.token ?? randomToken());
+  // A token whose temporary names no existing sheet uses.
+  const taken = new Set(inv.sheets.map((s) => key(s.name)));
+  let token = opts.token ?? randomToken();
+  while (layout.sheets.some((_, i) => taken.has(key(`~cchc-${token}-${i}`)) || taken.has(key(`~cchc-old-${token}-${i}`)))) token = randomToken();
+  const plan = makePlan(layout, inv, caps, token);
   const sheetMap = new Map(plan.tempSheet);
   const tableMap = new Map(plan.tempTable);
   const rewrite = (f: string) => rewriteRefs(f, sheetMap, tableMap);
@@ -783,7 +790,7 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
     throwIfAborted(opts.signal);
   } catch (e) {
     progress("cleanup", 0.9, "Có lỗi, đang hoàn tác…", "Something failed, undoing…");
-    const clean = await cleanup(batch, plan);
+    const clean = await cleanup(batch, plan, inv);
     if (isRenderError(e)) {
       if (clean) throw e;
       throw new RenderError(e.step, e.messageVi, e.messageEn, { unchanged: false, cancelled: e.cancelled, detail: e.detail });

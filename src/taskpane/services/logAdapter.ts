@@ -3,18 +3,18 @@
  * the full workbook (plan linked to the log) the way the layout modules define it.
  */
 import { entriesFromRows, LOG_STATUS_LABELS, migrateProgressToLog, progressFromLog, trackedDeadline, type LogEntry } from "../../core/progress";
-import { LOG_COLUMNS, LOG_SHEET, LOG_TABLE, linkPlanToLog, logSheet, type LogColumnKey } from "../../layout/logSheet";
+import { LOG_SHEET, LOG_TABLE, linkPlanToLog, logSheet, type LogColumnKey } from "../../layout/logSheet";
 import { planRange } from "../../layout/planSheet";
 import type { ActivityProgress, WorkbookModel } from "../../layout/model";
 import type { SheetLayout } from "../../layout/types";
-import { readTable, type ColumnSpec } from "../../render/officejs/readers";
+import { LOG_COLUMN_SPECS, readLogTable, type ColumnSpec } from "../../render/officejs/readers";
 import { appendTableRows } from "../../render/officejs/writers";
 import type { LogEntryInput } from "./opsTypes";
 
-export const LOG_SPECS: ColumnSpec<LogColumnKey>[] = LOG_COLUMNS.map((c) => ({ key: c.key, header: c.header, date: c.key === "date" || c.key === "completedOn" }));
+export const LOG_SPECS: ColumnSpec<LogColumnKey>[] = LOG_COLUMN_SPECS;
 
 export async function readLogEntries(ctx: Excel.RequestContext, knownIds?: ReadonlySet<string>): Promise<{ entries: LogEntry[]; problems: number } | null> {
-  const read = await readTable(ctx, LOG_TABLE, LOG_SPECS, LOG_SHEET);
+  const read = await readLogTable(ctx);
   if (!read) return null;
   const { entries, problems } = entriesFromRows(read.rows as never, knownIds);
   return { entries, problems: problems.length };
