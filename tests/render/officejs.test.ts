@@ -221,3 +221,31 @@ describe("gated features on Microsoft 365", () => {
     expect(sheet.pageLayout!.orientation).toBe("Landscape");
   });
 });
+
+describe("Excel on the web: requests capped at 5 MB", () => {
+  it("splits the write phase of a very large plan into batches under the cap, still atomically", async () => {
+    const plan = bigPlan(6000);
+    const layout = layoutFor(plan);
+    const fake = createFakeExcel({ evaluateFormulas: false, platform: "OfficeOnline" });
+    const result = await render(fake, layout, { maxBatchBytes: 4_000_000 });
+    expect(result.stats.payloadBytes).toBeGreaterThan(4_000_000);
+    expect(result.stats.syncs).toBeGreaterThan(4);
+    expect(result.stats.syncs).toBeLessThanOrEqual(4 + Math.ceil(result.stats.payloadBytes / 2_000_000));
+    const read = await fake.Excel.run((ctx: Excel.RequestContext) => readPlanTable(ctx));
+    expect(read!.rows).toHaveLength(6000);
+    expect(read!.rows[5999].id).toBe(plan.activities[5999].id);
+    // A failure in a late batch still leaves the workbook as it was.
+    const before = JSON.stringify(fake.snapshot());
+    const ops = fake.stats.opsPerSync.slice(0, -2).reduce((a, b) => a + b, 0);
+    fake.resetStats();
+    fake.failAfter(ops - 5);
+    await expect(render(fake, layout, { maxBatchBytes: 4_000_000 })).rejects.toMatchObject({ name: "RenderError", unchanged: true });
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+  }, 180000);
+
+  it("a 60-activity plan stays one write batch under the cap", async () => {
+    const fake = createFakeExcel({ platform: "OfficeOnline" });
+    const result = await render(fake, layoutFor(HONG_LOC_2024), { maxBatchBytes: 4_000_000 });
+    expect(result.stats.syncs).toBe(4);
+  });
+});

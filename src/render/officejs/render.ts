@@ -57,6 +57,12 @@ export interface RenderOptions {
   onProgress?: (p: RenderProgress) => void;
   /** A fixed token for temporary names (tests); random otherwise. */
   token?: string;
+  /**
+   * Cap on the bytes of values sent in one batch. Default: none (one write batch whatever the
+   * size), except on Excel on the web, whose requests are capped at 5 MB: there the write phase
+   * is split into batches of at most 4 MB (extra syncs only for plans of several thousand rows).
+   */
+  maxBatchBytes?: number;
 }
 
 export interface RenderStats {
@@ -65,6 +71,11 @@ export interface RenderStats {
   rangeWrites: number;
   /** Cells written by value writes. */
   cells: number;
+  /**
+   * Rough size of the values and number formats sent in the write batch (JSON characters). Excel
+   * on the web caps one request at about 5 MB; a 6,000-activity plan is measured in the tests.
+   */
+  payloadBytes: number;
 }
 
 export interface RenderResult {
@@ -173,10 +184,18 @@ class Batch {
   syncs = 0;
   rangeWrites = 0;
   cells = 0;
-  constructor(readonly context: Excel.RequestContext) {}
+  payloadBytes = 0;
+  /** Bytes queued since the last sync. */
+  pending = 0;
+  constructor(readonly context: Excel.RequestContext, readonly maxBatchBytes: number = Infinity) {}
   async sync(): Promise<void> {
     this.syncs++;
+    this.pending = 0;
     await this.context.sync();
+  }
+  /** Only where the host caps a request's size (Excel on the web): sync before a write would pass the cap. */
+  async room(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.maxBatchBytes) await this.sync();
   }
   range(ws: Excel.Worksheet, address: string): Excel.Range {
     this.rangeWrites++;
@@ -261,19 +280,35 @@ function writeOpts(w: SheetWriter) {
 }
 
 /** Writes a rectangular block of cell writes: number formats first (so text lands in "@" cells), then values. */
-function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWrite[][]): void {
+async function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWrite[][]): Promise<void> {
   if (!block.length || !block[0].length) return;
+  const limit = w.batch.maxBatchBytes;
+  if (Number.isFinite(limit)) {
+    // Rows in chunks that each fit under the cap (a chunk is still one range write).
+    const size = (rows: CellWrite[][]) => JSON.stringify(rows.map((r) => r.map((c) => c.value))).length + JSON.stringify(rows.map((r) => r.map((c) => c.numberFormat))).length;
+    const total = size(block);
+    if (total > limit / 2 && block.length > 1) {
+      const per = Math.max(1, Math.floor((block.length * (limit / 2)) / total));
+      for (let i = 0; i < block.length; i += per) await writeBlock(w, r1 + i, c1, block.slice(i, i + per));
+      return;
+    }
+    await w.batch.room(total);
+  }
   const r2 = r1 + block.length - 1;
   const c2 = c1 + block[0].length - 1;
   const address = rangeAddress(r1, c1, r2, c2);
   const fmt = w.batch.range(w.ws, address);
-  fmt.numberFormat = block.map((row) => row.map((c) => c.numberFormat));
+  const formats = block.map((row) => row.map((c) => c.numberFormat));
+  fmt.numberFormat = formats;
   const target = w.batch.range(w.ws, address);
   const anyFormula = block.some((row) => row.some((c) => c.formula));
   const values = block.map((row) => row.map((c) => c.value));
   if (anyFormula) target.formulas = values as unknown as string[][];
   else target.values = values;
   w.batch.cells += block.length * block[0].length;
+  const bytes = JSON.stringify(values).length + JSON.stringify(formats).length;
+  w.batch.payloadBytes += bytes;
+  w.batch.pending += bytes;
   if (block.some((row) => row.some((c) => c.frozen))) {
     w.plan.messages.push({
       vi: "Excel này không chạy được hàm =CCHC.*: các ô dùng hàm đó được ghi giá trị đã tính sẵn.",
@@ -293,14 +328,14 @@ function runs<T>(items: T[], same: (a: T, b: T) => boolean): Array<{ start: numb
   return out;
 }
 
-function writeTable(w: SheetWriter, table: TableLayout, tempTableName: string): void {
+async function writeTable(w: SheetWriter, table: TableLayout, tempTableName: string): Promise<void> {
   const origin = parseRange(table.origin);
   const r0 = origin.r1;
   const c0 = origin.c1;
   const cols = table.columns.length;
   const opts = writeOpts(w);
   // Header row: text.
-  writeBlock(w, r0, c0, [table.columns.map((c) => ({ value: safeText(c.header), numberFormat: "@", formula: false }))]);
+  await writeBlock(w, r0, c0, [table.columns.map((c) => ({ value: safeText(c.header), numberFormat: "@", formula: false }))]);
   const headerRange = w.batch.range(w.ws, rangeAddress(r0, c0, r0, c0 + cols - 1));
   applyFormat(headerRange, STYLES.header);
   // Body: one block (an empty table keeps one blank row, as Excel needs).
@@ -308,7 +343,7 @@ function writeTable(w: SheetWriter, table: TableLayout, tempTableName: string): 
   const base: StyleSpec = { border: true, vertical: "top" };
   const colSpecs = table.columns.map((c) => styleSpec(c.style ?? "text", base));
   const block = bodyRows.map((row) => table.columns.map((c, i) => cellWrite(row[i], styleSpec(row[i]?.style ?? c.style ?? "text", base), opts)));
-  writeBlock(w, r0 + 1, c0, block);
+  await writeBlock(w, r0 + 1, c0, block);
   const rLast = r0 + bodyRows.length;
   // Styles by column, then runs of cells whose own style differs from their column's.
   table.columns.forEach((c, i) => {
@@ -328,7 +363,7 @@ function writeTable(w: SheetWriter, table: TableLayout, tempTableName: string): 
 }
 
 /** Free cells grouped into bands of consecutive rows; each band is one block. */
-function writeFreeCells(w: SheetWriter, sheet: SheetLayout): void {
+async function writeFreeCells(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   const entries = Object.entries(sheet.cells).map(([a1, cell]) => {
     const { r1, c1 } = parseRange(a1);
     return { r: r1, c: c1, cell };
@@ -361,7 +396,7 @@ function writeFreeCells(w: SheetWriter, sheet: SheetLayout): void {
       }
       return row;
     });
-    writeBlock(w, band[0], cMin, block);
+    await writeBlock(w, band[0], cMin, block);
     // Styles: horizontal runs of equal style keys.
     for (const r of band) {
       const keys: Array<string | null> = [];
@@ -442,7 +477,7 @@ function writeChart(w: SheetWriter, chart: ChartLayout): void {
   c.legend.visible = series.length > 1;
 }
 
-function writeSheet(w: SheetWriter, sheet: SheetLayout): void {
+async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   const { ws, plan } = w;
   const caps = plan.caps;
   // Owner marker: a hidden sheet-scoped name, as the file renderer writes.
@@ -478,8 +513,8 @@ function writeSheet(w: SheetWriter, sheet: SheetLayout): void {
   }
   for (const c of hidden) w.batch.range(ws, `${colLetter(c)}:${colLetter(c)}`).columnHidden = true;
   // Values: free cells, then tables over them.
-  writeFreeCells(w, sheet);
-  for (const t of sheet.tables) writeTable(w, t, plan.tempTable.get(t.name)!);
+  await writeFreeCells(w, sheet);
+  for (const t of sheet.tables) await writeTable(w, t, plan.tempTable.get(t.name)!);
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
     const r = Number(row) + 1;
     w.batch.range(ws, `${r}:${r}`).format.rowHeight = height;
@@ -747,13 +782,21 @@ async function rollback(batch: Batch, plan: Plan, inv: Inventory): Promise<boole
   }
 }
 
+export const WEB_BATCH_CAP = 4_000_000;
+
+function defaultBatchCap(): number {
+  const office = (globalThis as { Office?: { context?: { platform?: unknown }; PlatformType?: { OfficeOnline?: unknown } } }).Office;
+  const platform = office?.context?.platform;
+  return platform !== undefined && platform !== null && String(platform) === String(office?.PlatformType?.OfficeOnline ?? "OfficeOnline") ? WEB_BATCH_CAP : Infinity;
+}
+
 /**
  * Writes `layout` into the workbook of `context`. Sheets of the layout replace the add-in's sheets
  * of the same name; other sheets are left alone. Throws RenderError (with `unchanged`) on failure.
  */
 export async function renderLayout(context: Excel.RequestContext, layout: WorkbookLayout, opts: RenderOptions = {}): Promise<RenderResult> {
   const caps = opts.capabilities ?? detectCapabilities();
-  const batch = new Batch(context);
+  const batch = new Batch(context, opts.maxBatchBytes ?? defaultBatchCap());
   const progress = (step: RenderStep, fraction: number, vi: string, en: string) => opts.onProgress?.({ step, fraction, vi, en });
   validateLayout(layout);
   throwIfAborted(opts.signal);
@@ -783,7 +826,7 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
       const ws = context.workbook.worksheets.add(plan.tempSheet.get(sheet.name)!);
       ws.load("id");
       created.push(ws);
-      writeSheet({ batch, ws, plan, rewrite }, sheet);
+      await writeSheet({ batch, ws, plan, rewrite }, sheet);
     }
     await batch.sync();
     layout.sheets.forEach((s, i) => plan.tempIds.set(s.name, created[i].id));
@@ -847,7 +890,7 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
     renamedAside: [...plan.aside].map(([from, to]) => ({ from, to })),
     skipped: [...plan.skipped.values()],
     messages: plan.messages.filter((m) => (seen.has(m.vi) ? false : (seen.add(m.vi), true))),
-    stats: { syncs: batch.syncs, rangeWrites: batch.rangeWrites, cells: batch.cells },
+    stats: { syncs: batch.syncs, rangeWrites: batch.rangeWrites, cells: batch.cells, payloadBytes: batch.payloadBytes },
   };
 }
 
