@@ -89,6 +89,10 @@ describe("import and re-import", () => {
     expect(third.archived).toBe(0);
     const still = await fake.Excel.run((ctx: Excel.RequestContext) => readTable(ctx, "LuuTru", [{ key: "id", header: "Mã" }]));
     expect(still!.rows.map((r) => r.id)).toEqual([a0.id]);
+    // No name or formula was left pointing at a deleted sheet.
+    const snap = JSON.stringify(fake.snapshot());
+    expect(snap).not.toMatch(/#REF!/);
+    expect(snap).not.toMatch(/~cchc/);
   }, 120000);
 
   it("shows the re-import diff before applying", async () => {
@@ -192,4 +196,20 @@ describe("Excel 2019: no custom functions, no shared runtime", () => {
     expect(out.opened).toBe(false);
     expect(out.bytes).toBeGreaterThan(1000);
   }, 120000);
+});
+
+describe("settings", () => {
+  it("saves the settings sheet and keeps every workbook name pointing at it", async () => {
+    install();
+    await importEmbedded();
+    const state = await ops.readWorkbookState(caps());
+    const next = { ...(state.settings as Required<typeof state.settings>), asOf: "2024-09-14", signer: "Nguyễn Văn A" } as never;
+    await ops.saveSettings(next, caps());
+    const again = await ops.readWorkbookState(caps());
+    expect(again.settings!.asOf).toBe("2024-09-14");
+    expect(again.settings!.signer).toBe("Nguyễn Văn A");
+    const names = fake.snapshot().names as Array<{ name: string; formula: string }>;
+    for (const n of names.filter((x) => x.name.startsWith("CCHC_") && x.name !== "CCHC_FINDING_KEYS")) expect(n.formula).toMatch(/^='Cài đặt'!/);
+    expect(JSON.stringify(names)).not.toMatch(/#REF!|~cchc/);
+  });
 });

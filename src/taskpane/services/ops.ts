@@ -481,10 +481,18 @@ export function noPlan(): Error & { messageVi: string; messageEn: string } {
 
 export async function saveSettings(next: Settings, caps: Capabilities, o: OpOptions = {}): Promise<RenderResult> {
   if (!parseIso(next.asOf)) throw Object.assign(new Error("bad date"), { messageVi: "Ngày \"Tính đến ngày\" không hợp lệ.", messageEn: "The as-of date is invalid." });
+  // The settings sheet also holds the plan's completion and reform-index points (from the model).
+  let model: WorkbookModel | undefined;
+  try {
+    const current = await currentModel(caps);
+    model = { ...current.model, settings: next };
+  } catch {
+    model = undefined;
+  }
   const names: Record<string, string> = {};
-  const sheet = settingsSheet(next, names);
+  const sheet = settingsSheet(next, names, model);
   const layout: WorkbookLayout = { sheets: [sheet], names, properties: { title: SETTINGS_SHEET, creator: "CCHC add-in" } };
-  return run((ctx) => renderLayout(ctx, layout, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.1, 1), activate: false }));
+  return run((ctx) => renderLayout(ctx, layout, { capabilities: caps, signal: o.signal, onProgress: renderProgress(o, 0.2, 1), activate: false }));
 }
 
 /** The model as the workbook holds it now (plan, settings, progress derived from the log). */
