@@ -96,18 +96,25 @@ function firstCell(address: string): { row: number; col: number } {
 }
 
 /**
- * Reads a table by name (falling back to the first table on `fallbackSheet`). Two syncs.
+ * Reads a table by name (falling back to the first table on `fallbackSheet`). Two syncs (three
+ * when the fallback is used).
  * Returns null when there is no such table.
  */
 export async function readTable<K extends string>(context: Excel.RequestContext, tableName: string, specs: ColumnSpec<K>[], fallbackSheet?: string): Promise<TableRead<K> | null> {
+  // No method is called on a proxy that may be a null object: each lookup is checked after a sync.
   const wb = context.workbook;
   const byName = wb.tables.getItemOrNullObject(tableName);
   byName.load("name");
-  const sheetTables = fallbackSheet ? wb.worksheets.getItemOrNullObject(fallbackSheet).tables : null;
-  if (sheetTables) sheetTables.load("items/name");
+  const sheet = fallbackSheet ? wb.worksheets.getItemOrNullObject(fallbackSheet) : null;
+  if (sheet) sheet.load("name");
   await context.sync();
   let name: string | null = byName.isNullObject ? null : byName.name;
-  if (!name && sheetTables && !sheetTables.isNullObject && sheetTables.items.length) name = sheetTables.items[0].name;
+  if (!name && sheet && !sheet.isNullObject) {
+    const tables = sheet.tables;
+    tables.load("items/name");
+    await context.sync();
+    if (tables.items.length) name = tables.items[0].name;
+  }
   if (!name) return null;
   const table = wb.tables.getItem(name);
   const header = table.getHeaderRowRange();
@@ -173,14 +180,15 @@ export function progressFromPlanRows(read: TableRead<PlanColumnKey>): Record<str
   return out;
 }
 
-/** The settings sheet read by its labels (column A) → values (column B). One sync. Null when absent. */
+/** The settings sheet read by its labels (column A) → values (column B). Two syncs. Null when absent. */
 export async function readSettings(context: Excel.RequestContext): Promise<{ settings: Partial<Settings>; unknownLabels: string[] } | null> {
   const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  const range = ws.getRange(`A1:B${SETTING_ROWS.length + 20}`);
   ws.load("name");
-  range.load("values");
   await context.sync();
   if (ws.isNullObject) return null;
+  const range = ws.getRange(`A1:B${SETTING_ROWS.length + 20}`);
+  range.load("values");
+  await context.sync();
   const byLabel = new Map(SETTING_ROWS.map((r) => [headerKey(r.label), r]));
   const settings: Partial<Settings> = {};
   const unknownLabels: string[] = [];
@@ -244,7 +252,7 @@ export function splitAreas(address: string): string[] {
 
 /**
  * The current selection as a Grid for the appendix parser: values (clipped to the used range, so
- * selecting whole columns works) plus merged areas where ExcelApi 1.13 exists. Two syncs.
+ * selecting whole columns works) plus merged areas where ExcelApi 1.13 exists. Two syncs, three with merged areas.
  */
 export async function readSelectionGrid(context: Excel.RequestContext, caps: Pick<Capabilities, "mergedAreas">): Promise<SelectionGrid> {
   const selected = context.workbook.getSelectedRange();
@@ -255,12 +263,16 @@ export async function readSelectionGrid(context: Excel.RequestContext, caps: Pic
   if (used.isNullObject) throw new SelectionError("Trang tính đang chọn không có dữ liệu. Hãy chọn vùng chứa bảng phụ lục (cả dòng tiêu đề) rồi bấm lại.", "The selected sheet is empty. Select the range holding the appendix table (header row included) and try again.");
   const target = selected.getIntersectionOrNullObject(used);
   target.load("address,values,rowCount,columnCount");
-  const areas = caps.mergedAreas ? target.getMergedAreasOrNullObject() : null;
-  if (areas) areas.load("address");
   await context.sync();
   if (target.isNullObject) throw new SelectionError("Vùng đang chọn không có dữ liệu. Hãy chọn vùng chứa bảng phụ lục (cả dòng tiêu đề) rồi bấm lại.", "The selection holds no data. Select the range holding the appendix table (header row included) and try again.");
   if (target.rowCount * target.columnCount > MAX_SELECTION_CELLS) {
     throw new SelectionError(`Vùng chọn quá lớn (${target.rowCount} dòng × ${target.columnCount} cột). Hãy chỉ chọn bảng phụ lục.`, `The selection is too large (${target.rowCount} rows × ${target.columnCount} columns). Select only the appendix table.`);
+  }
+  // Merged areas only where ExcelApi 1.13 has them (RangeAreas.address is 1.9), in a third sync.
+  const areas = caps.mergedAreas ? target.getMergedAreasOrNullObject() : null;
+  if (areas) {
+    areas.load("address");
+    await context.sync();
   }
   const areaAddresses = areas && !areas.isNullObject && areas.address ? splitAreas(areas.address) : [];
   const merges = mergesRelativeTo(target.address, areaAddresses);

@@ -24,7 +24,7 @@ export class TableMissingError extends Error {
 }
 
 /**
- * Appends rows to a table, mapping values to columns by header. Two syncs whatever the number of
+ * Appends rows to a table, mapping values to columns by header. Three syncs whatever the number of
  * rows. Columns the rows do not mention are left empty (or to the table's calculated columns).
  */
 export async function appendTableRows<K extends string>(
@@ -35,14 +35,16 @@ export async function appendTableRows<K extends string>(
   /** Formulas for some columns, given the sheet row and the column letters by key (written with Range.formulas). */
   formulas: Partial<Record<K, (row: number, letters: Record<string, string>) => string>> = {},
 ): Promise<{ firstRow: number; count: number; missing: K[] }> {
-  const table = context.workbook.tables.getItemOrNullObject(tableName);
-  table.load("name");
+  const found = context.workbook.tables.getItemOrNullObject(tableName);
+  found.load("name");
+  await context.sync();
+  if (found.isNullObject) throw new TableMissingError(tableName);
+  const table = context.workbook.tables.getItem(tableName);
   const header = table.getHeaderRowRange();
   header.load("values");
   const body = table.getDataBodyRange();
   body.load("address,rowCount,values");
   await context.sync();
-  if (table.isNullObject) throw new TableMissingError(tableName);
   const headers = header.values[0];
   const { columns, missing } = mapHeaders(headers, specs);
   const width = headers.length;
@@ -90,14 +92,15 @@ export async function appendTableRows<K extends string>(
   return { firstRow, count: rows.length, missing };
 }
 
-/** Writes single cells of a table found by header (e.g. a plan row's completion date). Two syncs. */
+/** Writes single cells of a table found by header (e.g. a plan row's completion date). Three syncs. */
 export async function writeTableCells<K extends string>(context: Excel.RequestContext, tableName: string, specs: ColumnSpec<K>[], updates: Array<{ rowIndex: number; key: K; value: WriteValue }>): Promise<number> {
-  const table = context.workbook.tables.getItemOrNullObject(tableName);
-  table.load("name");
-  const header = table.getHeaderRowRange();
+  const found = context.workbook.tables.getItemOrNullObject(tableName);
+  found.load("name");
+  await context.sync();
+  if (found.isNullObject) throw new TableMissingError(tableName);
+  const header = context.workbook.tables.getItem(tableName).getHeaderRowRange();
   header.load("values,address");
   await context.sync();
-  if (table.isNullObject) throw new TableMissingError(tableName);
   const { columns } = mapHeaders(header.values[0], specs);
   const start = firstCell(header.address);
   const ws = context.workbook.worksheets.getItem(parseSheetOf(header.address));
