@@ -166,6 +166,14 @@ export interface AxeViolation {
 export async function axe(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+  // Let CSS transitions finish (a button fading from its busy state would be sampled mid-way).
+  await page.evaluate(async () => {
+    for (let i = 0; i < 20; i++) {
+      const running = document.getAnimations().filter((a) => a.playState === "running");
+      if (!running.length) return;
+      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 500))]);
+    }
+  });
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
     const r = await w.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
