@@ -23,8 +23,8 @@
  * Plain TypeScript: no Office, DOM or Node imports.
  */
 import type { Deadline } from "./deadline";
-import { isDated } from "./deadline";
-import { dueInPeriod, reportAsOf, type Period } from "./periods";
+import { dueWithin } from "./deadline";
+import { dueInPeriod, reportAsOf, yearToDate, type Period } from "./periods";
 import { topGroup, type Comparator, type Indicator, type Plan } from "./plan";
 import { LogIndex, entryDoneOn, trackedDeadline, type LogEntry } from "./progress";
 import type { Settings } from "./settings";
@@ -189,6 +189,7 @@ export function evaluateActivities(
   const units = options.units ?? defaultUnitDirectory();
   const cache = new Map<string, Deadline>();
   const leads = new Map<string, string>();
+  const ytd = yearToDate(period);
   return plan.activities.map((a) => {
     const user = options.userDeadlines?.[a.id] ?? null;
     const key = `${a.deadline}\u0000${user ?? ""}`;
@@ -212,7 +213,9 @@ export function evaluateActivities(
       lead,
       deadline,
       due: dueInPeriod(deadline, period),
-      ytd: isDated(deadline) && deadline.end !== null && deadline.end <= period.calendarEnd,
+      // Due from 1 January to the period's end: dated deadlines, any point of a list, and recurring
+      // activities (reported per period), so everything due in the period is due in the year to date.
+      ytd: dueWithin(deadline, ytd.start, ytd.end),
       status,
       doneOn,
       entryIndex: entry ? position.get(entry) ?? -1 : -1,

@@ -613,6 +613,13 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
     else if ((d.kind === "date" || d.kind === "range") && d.points.length > 0)
       dueF = `IF(OR(${d.points.map((p) => `AND(${serial(p)}>=${P.calendarStart},${serial(p)}<=${P.calendarEnd})`).join(",")}),1,0)`;
     else dueF = `IF(ISNUMBER(${end}),IF(AND(${end}>=${P.calendarStart},${end}<=${P.calendarEnd}),1,0),0)`;
+    // Year to date: the same tests as "due", from 1 January of the period's year to its end.
+    const jan1 = `DATE(YEAR(${P.calendarEnd}),1,1)`;
+    let ytdF: string;
+    if (d.kind === "recurring") ytdF = `IF(AND(ISNUMBER(${s}),ISNUMBER(${end})),IF(AND(${s}<=${P.calendarEnd},${end}>=${jan1}),1,0),0)`;
+    else if ((d.kind === "date" || d.kind === "range") && d.points.length > 0)
+      ytdF = `IF(OR(${d.points.map((p) => `AND(${serial(p)}>=${jan1},${serial(p)}<=${P.calendarEnd})`).join(",")}),1,0)`;
+    else ytdF = `IF(ISNUMBER(${end}),IF(AND(${end}>=${jan1},${end}<=${P.calendarEnd}),1,0),0)`;
     const row = c("logRow");
     const at = (k: "status" | "completedOn" | "date" | "note") => `INDEX(${refs.column(k)},${row})`;
     const done = c("doneOn");
@@ -636,7 +643,7 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
         style: "date",
       },
       due: { f: dueF, v: e.due ? 1 : 0 },
-      ytd: { f: `IF(ISNUMBER(${end}),IF(${end}<=${P.calendarEnd},1,0),0)`, v: e.ytd ? 1 : 0 },
+      ytd: { f: ytdF, v: e.ytd ? 1 : 0 },
       status: { f: statusF, v: L[e.status].vi },
       urge: { f: `IF(AND(OR(${c("due")}=1,${c("ytd")}=1),${c("status")}<>${str(L["done-on-time"].vi)},${c("status")}<>${str(L["done-late"].vi)}),1,0)`, v: urge ? 1 : 0 },
       urgeNo: { f: `IF(${c("urge")}=1,COUNTIF($${workCol("urge")}$${WORK_FIRST_ROW}:${c("urge")},1),"")`, v: urgeNo },

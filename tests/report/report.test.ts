@@ -40,8 +40,11 @@ describe("buildReport on the embedded plan and the sample log", () => {
     expect(ids.has("II-gn50a")).toBe(true); // "Quý II"
     expect(ids.has("II-n0sb9")).toBe(false); // "Quý I"
     expect(ids.has("I-4462q")).toBe(false); // "Năm 2024" falls due in Q4
-    // year to date: deadlines ending by 30/06 (Trước 15/01 ×2, Tháng 01, Quý I ×2, Quý II, Quý I-II)
-    expect(r.ytd.due).toBe(7);
+    // year to date, 1/1–30/06: deadlines ending by then (Trước 15/01 ×2, Tháng 01, Quý I ×2, Quý II,
+    // Quý I-II), lists with a point by then (Quý II, III ×5, Quý I, II), and the 18 recurring
+    // activities reported this period — everything due in the quarter is in the year to date too.
+    expect(r.ytd.due).toBe(30);
+    for (const e of r.items) if (e.due) expect(e.ytd).toBe(true);
   });
 
   it("counts recurring activities per period from entries dated in the period's data window", () => {
@@ -133,5 +136,18 @@ describe("texts", () => {
     expect(formatPercentVi(2 / 3)).toBe("66,7%");
     expect(completionText(12, 20)).toBe("12/20 nhiệm vụ, đạt 60%");
     expect(completionText(0, 0)).toBe("0/0 nhiệm vụ, đạt —");
+  });
+});
+
+describe("year to date includes the period", () => {
+  test("every activity due in a quarter is also due in the year to date", () => {
+    const { buildReport } = require("../../src/core/report");
+    const { parsePeriodToken } = require("../../src/core/periods");
+    const { HONG_LOC_2024 } = require("../../src/data/hongLoc2024");
+    for (const token of ["Q1-2024", "Q2-2024", "H1-2024", "Q3-2024", "9M-2024", "Y-2024"]) {
+      const r = buildReport(HONG_LOC_2024, [], parsePeriodToken(token));
+      for (const e of r.items) if (e.due) expect([token, e.id, e.ytd]).toEqual([token, e.id, true]);
+      expect(r.ytd.due).toBeGreaterThanOrEqual(r.totals.due);
+    }
   });
 });
