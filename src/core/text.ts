@@ -6,10 +6,15 @@
 // C0/C1 controls except tab and line feed, plus bidi and zero-width marks that sneak in from Word.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
-/** NFC, controls removed, whitespace runs collapsed to one space; line breaks kept when `keepLines`. */
+/**
+ * Controls removed, then NFC, whitespace runs collapsed to one space; line breaks kept when
+ * `keepLines`. The characters are removed before composing: a removed character between a letter
+ * and its combining mark ("g\u200B\u0301") must not leave a decomposed pair behind. The result
+ * is NFC and a fixpoint: normalizeText(normalizeText(x)) === normalizeText(x).
+ */
 export function normalizeText(input: unknown, keepLines = false): string {
   if (input === null || input === undefined) return "";
-  let s = String(input).normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+  let s = String(input).replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").normalize("NFC");
   if (keepLines) {
     s = s
       .split("\n")

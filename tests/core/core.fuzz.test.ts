@@ -24,18 +24,17 @@ const REMOVED = "\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u
 const FORBIDDEN = new RegExp(`[${REMOVED}]`);
 
 /**
- * The known defect pinned by the test.failing below: a removed character between a letter and a
- * combining mark. The other properties run on text without that one pattern.
+ * A removed character between a letter and a combining mark (once a defect: normalizeText
+ * composed before removing, leaving "g\u0301"). Fixed; the generators below produce it freely.
  */
 const KNOWN_DEFECT = new RegExp(`[${REMOVED}]\\p{M}`, "u");
-const avoidDefect = (s: string) => s.replace(new RegExp(`([${REMOVED}])\\p{M}+`, "gu"), "$1");
 
 const odd = fc.constantFrom("\u0000", "\u0007", "\u001F", "\u007F", "\u0085", "\u009F", "\u200B", "\u200D", "\u200F", "\u202E", "\u2066", "\uFEFF", "\u00A0", "\u2028", "\u0301", "\u0300", "\u0323", "\uD800", "\t", "\r\n", "\r", "\n", "  ");
 const viWord = fc.constantFrom("Tư pháp", "Hộ tịch", "Văn hoá", "Văn hóa", "Ủy ban", "Uỷ ban", "hoà", "Thường xuyên", "Quý I/2024", "≥ 80%", "tối thiểu 70%", "ít nhất 01 cuộc", "Các ban, ngành", "UBND xã", "Tr\u00ADêng", "Kieåm tra");
 const text = fc
   .array(fc.oneof({ weight: 3, arbitrary: viWord }, { weight: 2, arbitrary: odd }, { weight: 2, arbitrary: fc.fullUnicodeString({ maxLength: 6 }) }), { maxLength: 10 })
-  .map((xs) => avoidDefect(xs.join("")));
-const viText = fc.array(fc.oneof(viWord, odd), { maxLength: 8 }).map((xs) => avoidDefect(xs.join(" ")));
+  .map((xs) => xs.join(""));
+const viText = fc.array(fc.oneof(viWord, odd), { maxLength: 8 }).map((xs) => xs.join(" "));
 /** What an Excel cell may hand over instead of a string. */
 const cellValue = fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer(), fc.double(), fc.boolean(), fc.date(), text, fc.array(text, { maxLength: 2 }));
 
@@ -56,7 +55,7 @@ function expectNormalised(s: string, keepLines: boolean): void {
 describe("normalizeText", () => {
   test("never throws on cell values and arbitrary Unicode; output NFC, controls removed, whitespace collapsed", () => {
     fc.assert(
-      fc.property(fc.oneof(cellValue, fc.fullUnicodeString({ maxLength: 40 }).map(avoidDefect)), fc.boolean(), (v, keepLines) => {
+      fc.property(fc.oneof(cellValue, fc.fullUnicodeString({ maxLength: 40 })), fc.boolean(), (v, keepLines) => {
         expectNormalised(normalizeText(v, keepLines), keepLines);
       }),
       { numRuns: RUNS * 3 },
@@ -76,13 +75,13 @@ describe("normalizeText", () => {
     );
   });
 
-  // src/core/text.ts normalizeText applies NFC first and removes control/zero-width/bidi
-  // characters after, so a removed character between a base letter and a combining mark leaves
-  // a decomposed pair: "g\u200B\u0301" → "g\u0301" (not NFC; NFC is "ǵ"), "Hoa\u0007\u0300" →
-  // "Hoa\u0300" instead of "Hoà". The output is then neither NFC nor a fixpoint (a second call
-  // composes it), and matchKey/ids differ from the same text typed without the stray character.
-  // Fix: remove the characters before composing (or compose again after).
-  test.failing("a removed character between a letter and its combining mark: the output is still NFC and a fixpoint", () => {
+  // Was a defect (fixed in src/core/text.ts: the characters are removed before composing):
+  // normalizeText applied NFC first and removed control/zero-width/bidi characters after, so a
+  // removed character between a base letter and a combining mark left a decomposed pair:
+  // "g\u200B\u0301" → "g\u0301" (not NFC; NFC is "ǵ"), "Hoa\u0007\u0300" → "Hoa\u0300" instead
+  // of "Hoà". The output was then neither NFC nor a fixpoint (a second call composed it), and
+  // matchKey/ids differed from the same text typed without the stray character.
+  test("a removed character between a letter and its combining mark: the output is still NFC and a fixpoint", () => {
     for (const s of ["g\u200B\u0301", "Hoa\u0007\u0300", "Văn ho\u00ADa\u200D\u0301", "Tu\u202E\u031B pháp"]) {
       expect(KNOWN_DEFECT.test(s) || /\u00AD/.test(s)).toBe(true);
       const once = normalizeText(s);

@@ -151,25 +151,14 @@ const ODD = ["\u0000", "\u0007", "\u001F", "\u007F", "\u0085", "\u009F", "\u200B
 const NUMBERS = ["1", "1.1.", "2.3", "3.12.", "3.1. A 3.2. B", "3.1\n3.2", "(1)", "(2)", "1.", "12)", "2024"];
 const GROUPS = [...ROMANS.slice(0, 8), "i", "iv", "A", "B", "Phần II", "Mục III", "VII.", "II. CÔNG TÁC", "III - CẢI CÁCH"];
 
-/**
- * Known core defect (tests/core/core.fuzz.test.ts pins it with test.failing): normalizeText
- * composes to NFC before it removes control and zero-width characters, so a removed character
- * between a letter and a combining mark leaves the text not NFC ("g\u200B\u0301" → "g\u0301").
- * Random strings here drop a combining mark that follows such a character, so the properties
- * below check everything else; the defect is reported once, where it lives.
- */
-function avoidKnownNfcDefect(s: string): string {
-  return s.replace(/([\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF])\p{M}+/gu, "$1");
-}
-
 const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 2, arbitrary: fc.constantFrom(...LABELS) },
   { weight: 2, arbitrary: fc.constantFrom(...GROUPS) },
   { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 2, arbitrary: fc.constantFrom(...ODD) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map(avoidKnownNfcDefect) },
-  { weight: 1, arbitrary: fc.fullUnicodeString({ maxLength: 4 }).map(avoidKnownNfcDefect) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.fullUnicodeString({ maxLength: 4 }) },
 );
 const textCell = fc.array(piece, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(" "));
 /** Anything a range's values may hold: strings, numbers (NaN, ±∞, -0, floats), booleans, null. */
