@@ -80,13 +80,18 @@ export function diacriticCompatible(input: string, known: string): boolean {
   return true;
 }
 
-/** A comparison key: NFC, lower case, new-style tones, dashes unified and spaced, punctuation trimmed. */
+/**
+ * A comparison key: NFC, lower case, new-style tones, dashes unified and spaced, punctuation
+ * trimmed. Lower-casing and moving a tone can leave a decomposed pair (a second tone mark on a
+ * vowel: "hoà\u0301" → "hòa\u0301"; "ẖ".toUpperCase().toLowerCase()): the key is composed again
+ * at the end, so it is NFC and a fixpoint (matchKey(matchKey(x)) === matchKey(x)).
+ */
 export function matchKey(input: unknown): string {
   let s = normalizeText(input).toLowerCase();
   s = newStyleTones(s);
   s = s.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s*-\s*/g, " - ");
   s = s.replace(/[“”"'‘’`.;:,()\[\]]/g, " ").replace(/\s+/g, " ").trim();
-  return s;
+  return s.normalize("NFC");
 }
 
 /** Dice coefficient on character bigrams of two match keys (0..1). */
