@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { readWorkbook, plainValue } from "../export/readWorkbook";
 import { mergeReimport, describeDiff } from "../import/merge";
-import { archiveSheet, ARCHIVE_SHEET } from "../layout/archiveSheet";
+import { archiveRecords, archiveSheet, ARCHIVE_SHEET } from "../layout/archiveSheet";
 import { trackedWorkbookLayout } from "../layout/reportSheet";
 import { UNITS_SHEET } from "../layout/unitsSheet";
 import { replaceSheetsInPlace } from "../render/exceljsInPlace";
@@ -47,7 +47,8 @@ export async function reimportIntoWorkbook(existing: Uint8Array, incoming: Plan,
 
   const unitRows = await sheetRows(existing, UNITS_SHEET, 3);
   const units: Unit[] = unitRows.length ? unitsFromSheetRows(unitRows) : DEFAULT_UNITS;
-  const archivedBefore = read.sheets.some((s) => s.name === ARCHIVE_SHEET && s.role === "archive") ? await sheetRows(existing, ARCHIVE_SHEET, 4) : [];
+  const archiveRows = read.sheets.some((s) => s.name === ARCHIVE_SHEET && s.role === "archive") ? await sheetRows(existing, ARCHIVE_SHEET, 3) : [];
+  const archivedBefore = archiveRows.length ? archiveRecords(archiveRows[0], archiveRows.slice(1)) : [];
   const today = options.today ?? todayIso();
   const { layout } = trackedWorkbookLayout(
     { ...read.model, plan: merged.plan, progress: merged.progress },

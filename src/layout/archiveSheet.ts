@@ -4,6 +4,7 @@ import { formatViDate } from "../core/dates";
 import type { ActivityProgress } from "./model";
 import { emptySheet, type Cell, type SheetLayout } from "./types";
 
+
 export const ARCHIVE_SHEET = "Lưu trữ";
 export const ARCHIVE_TABLE = "LuuTru";
 
@@ -29,24 +30,46 @@ export interface ArchivedActivity {
   progress?: ActivityProgress;
 }
 
-/** Earlier archive rows (as read back, header excluded) come first; the new ones follow. */
-export function archiveSheet(previous: string[][], added: ArchivedActivity[], archivedOn: string, reason: string): SheetLayout {
+type ArchiveKey = (typeof ARCHIVE_COLUMNS)[number]["key"];
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+/**
+ * Earlier archive rows (read back by column key) come first, then the newly removed activities;
+ * an activity archived twice keeps its first row.
+ */
+export function archiveSheet(previous: Array<Partial<Record<ArchiveKey, unknown>>>, added: ArchivedActivity[], archivedOn: string, reason: string): SheetLayout {
   const sheet = emptySheet(ARCHIVE_SHEET, "archive");
   sheet.cells.A1 = { v: "HOẠT ĐỘNG ĐÃ BỎ KHỎI KẾ HOẠCH (LƯU TRỮ)", style: "title" };
-  sheet.cells.A2 = { v: "Các hoạt động không còn trong phụ lục mới nhập, cùng tiến độ đã ghi. Tiện ích không bao giờ xóa các dòng này.", style: "note" };
+  sheet.cells.A2 = { v: "Khi nhập lại kế hoạch, hoạt động không còn trong văn bản mới được chuyển sang đây cùng tiến độ đã ghi; tiện ích không bao giờ xóa các dòng này. Nhật ký tiến độ của chúng vẫn giữ nguyên.", style: "note" };
   sheet.merges.push("A1:N1", "A2:N2");
-  const fresh: Cell[][] = added.map(({ activity: a, progress: p }) => [
-    { v: formatViDate(archivedOn) }, { v: reason }, { v: a.id }, { v: a.group }, { v: a.activityNo }, { v: a.objective }, { v: a.task },
-    { v: a.activity }, { v: a.output }, { v: a.lead }, { v: a.deadline }, { v: formatViDate(p?.completedOn ?? null) }, { v: p?.evidence ?? "" }, { v: p?.note ?? "" },
-  ]);
-  sheet.tables.push({
-    name: ARCHIVE_TABLE,
-    origin: "A3",
-    columns: ARCHIVE_COLUMNS.map((c) => ({ ...c })),
-    rows: [...previous.map((row) => ARCHIVE_COLUMNS.map((_, i) => ({ v: row[i] ?? "" }) as Cell)), ...fresh],
-    style: "TableStyleLight1",
-  });
+  sheet.rowHeights = { 1: 30 };
+  const seen = new Set<string>();
+  const rows: Cell[][] = [];
+  const push = (r: Partial<Record<ArchiveKey, unknown>>) => {
+    const id = text(r.id);
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    rows.push(ARCHIVE_COLUMNS.map((c) => ({ v: text(r[c.key]) })));
+  };
+  previous.forEach(push);
+  for (const { activity: a, progress: p } of added) {
+    push({
+      archivedOn: formatViDate(archivedOn), reason, id: a.id, group: a.group, activityNo: a.activityNo, objective: a.objective, task: a.task,
+      activity: a.activity, output: a.output, lead: a.lead, deadline: a.deadline, completedOn: formatViDate(p?.completedOn ?? null), evidence: p?.evidence ?? "", note: p?.note ?? "",
+    });
+  }
+  sheet.tables.push({ name: ARCHIVE_TABLE, origin: "A3", columns: ARCHIVE_COLUMNS.map((c) => ({ ...c })), rows, style: "TableStyleLight1" });
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.print = { orientation: "landscape", fitToWidth: true, titleRows: "$3:$3", pageNumbers: true };
   return sheet;
+}
+
+/** Archive rows read back as header texts → values, keyed by column key (columns may be reordered). */
+export function archiveRecords(header: string[], rows: unknown[][]): Array<Partial<Record<ArchiveKey, unknown>>> {
+  const keyOf = header.map((h) => ARCHIVE_COLUMNS.find((c) => c.header === String(h ?? "").trim())?.key);
+  return rows.map((row) => {
+    const r: Partial<Record<ArchiveKey, unknown>> = {};
+    row.forEach((v, i) => { const k = keyOf[i]; if (k) r[k] = v; });
+    return r;
+  });
 }

@@ -9,7 +9,7 @@
  */
 import type { Activity, Group, Indicator, Plan } from "../../core/plan";
 import { defaultSettings, type Settings } from "../../core/settings";
-import { todayIso, parseIso } from "../../core/dates";
+import { formatViDate, todayIso, parseIso } from "../../core/dates";
 import { DEFAULT_UNITS, unitsFromSheetRows, type Unit } from "../../core/units";
 import { validatePlan } from "../../core/validate/validate";
 import { RULES, type Finding } from "../../core/validate/rules";
@@ -34,7 +34,7 @@ import {
   type ColumnSpec, type TableRead,
 } from "../../render/officejs/readers";
 import type { Bilingual } from "../i18n";
-import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "./archiveSheet";
+import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "../../layout/archiveSheet";
 import { appendLogEntry, progressWithLog, readLogEntries, withLog } from "./logAdapter";
 import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } from "./reportAdapter";
 import type { ReportFields } from "../../layout/reportSheet";
@@ -389,7 +389,11 @@ async function rebuild(
   const layout = buildWorkbookLayout(model, { units, checkedAt: todayIso(), validation: { headerLines } });
   let sheets = withLog(layout.sheets, model, entries);
   const removed = extra.removed ?? [];
-  if (removed.length || existing.archived.length) sheets.push(archiveSheet(removed, existing.archived, todayIso()));
+  if (removed.length || existing.archived.length) {
+    const today = todayIso();
+    const archived = removed.map((activity) => ({ activity, progress: existing.progress[activity.id] }));
+    sheets.push(archiveSheet(existing.archived, archived, today, `Không còn trong phụ lục nhập ngày ${formatViDate(today)}`));
+  }
   const fields = await oldReportFields(existing, caps);
   const reports = reportSheetsToRebuild(model, entries, existing.reports, fields);
   sheets = [...sheets, ...reports.sheets];
