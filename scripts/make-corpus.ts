@@ -884,9 +884,7 @@ export const CASES: CorpusCase[] = [
     id: "blank-looking-cells-xlsx", file: "blank-looking-cells.xlsx", stored: "committed", entry: "xlsx", cli: "json",
     how: "The seed appendix as .xlsx with three extra rows whose cells hold only a space, a no-break space (U+00A0) and a zero-width space (U+200B) — what 'clearing' cells by typing a space leaves.",
     expect: { outcome: "imported", activities: SEED_COUNT, check: "seed-expected" },
-    why: "A row that shows nothing is an empty row: skipped, as in the .docx reader.",
-    knownDefect:
-      "src/import/appendix.ts tests for text on the raw cell text while the fields get the normalised text; grids from Excel (gridFromValues/readXlsxGrid) are not normalised, so each blank-looking row becomes an extra activity with every field empty, silently.",
+    why: "A row that shows nothing is an empty row: skipped, as in the .docx reader (src/import/appendix.ts normalises the grid's texts before asking whether a cell holds text).",
     build: () => sheetsToXlsx([{ name: "Phụ lục", titleRows: SEED_TITLE, rows: [...SEED_ROWS, [" ", " ", " ", " ", " ", " ", " ", " ", " "], ["", "\u00A0", "\u00A0", "\u00A0", "", "", "", "", ""], ["", "", "", "\u200B", "", "", "", "", ""]] }]),
   },
 ];

@@ -111,8 +111,24 @@ function ownText(cell: GridCell | undefined): string {
   return cell.text;
 }
 
+/**
+ * The grid's texts through normalizeText (line breaks kept), so "does this cell hold text" is
+ * asked of what the fields will hold: a cell of only spaces, no-break spaces, zero-width or
+ * control characters (what "clearing" a cell by typing a space leaves in Excel) is empty.
+ * .docx grids are normalised already (docx.ts); Excel ranges and .xlsx sheets are not.
+ */
+function normalisedRows(grid: Grid): GridCell[][] {
+  if (grid.source === "docx") return grid.rows;
+  return grid.rows.map((row) =>
+    row.map((cell) => {
+      const text = normalizeText(cell.text, true);
+      return text === cell.text ? cell : { ...cell, text };
+    }),
+  );
+}
+
 export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): ParsedAppendix {
-  const rows = grid.rows;
+  const rows = normalisedRows(grid);
   const found: HeaderMatch | null = findHeader(rows);
   if (!found) throw errors.noHeader(`${rows.length} rows`);
   const warnings: string[] = [];

@@ -206,9 +206,8 @@ const vnWord = fc.constantFrom(
   "UBND xã", "các ban, ngành", "Uỷ ban", "thủ tục", "Tr\u00ADêng", "Kieåm tra", "=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "+1", "-2",
   "\u200B", "\u202E", "\u0007", "\u0085",
 );
-// A phrase always shows something: a cell holding only invisible characters is the known defect
-// pinned by the test.failing below, kept out of the idempotence property.
-const phrase = fc.array(vnWord, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" ")).filter((s) => normalizeText(s) !== "");
+// A phrase may show nothing (only invisible characters): such a cell is empty to the parser.
+const phrase = fc.array(vnWord, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" "));
 const numberedPhrase = (lead: number) =>
   fc.tuple(fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }), phrase).map(([n, t]) => (n === null ? t : `${lead}.${n}. ${t}`));
 const activityCell = fc.oneof(
@@ -756,28 +755,27 @@ describe("the .docx path end to end", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Known defects: each test states the behaviour the code should have and fails today; when the
-// owner fixes the code, jest reports the test.failing as failed: turn it into a plain test.
+// Once known defects (fixed): each test states the behaviour the code has now.
 
-describe("known defects", () => {
+describe("blank-looking cells (once a known defect)", () => {
   const base = [SEED_HEADER, ["I", "CÔNG TÁC CHỈ ĐẠO"], ["1", "1.1. Mục tiêu", "2.1. Nhiệm vụ", "3.1. Hoạt động", "Kế hoạch", "Tư pháp", "", "Năm 2024", ""]];
   const BLANKS = [" ", "\u00A0", "\u200B", "\u0007", "\n", "\uFEFF"];
 
-  // src/import/appendix.ts decides whether a row (or a level cell) holds text on the raw cell
-  // text, but writes the normalised text into the fields. Grids from an Excel range or an .xlsx
+  // src/import/appendix.ts decided whether a row (or a level cell) holds text on the raw cell
+  // text, but wrote the normalised text into the fields. Grids from an Excel range or an .xlsx
   // (gridFromValues, readXlsxGrid) keep raw text; .docx grids are normalised (docx.ts buildGrid),
-  // so only Excel input is affected. A row whose cells hold only a space, a no-break space, a
-  // zero-width or control character — common in hand-edited sheets — becomes an extra activity
-  // with every field empty, and no warning; a lead-only continuation row whose activity cell
-  // holds a space becomes a new empty activity instead of extending the row above.
-  test.failing("a row of blank-looking cells from an Excel range adds no activity (it is skipped like an empty row)", () => {
+  // so only Excel input was affected: a row whose cells hold only a space, a no-break space, a
+  // zero-width or control character became an extra activity with every field empty, and a
+  // lead-only continuation row whose activity cell holds a space a new empty activity. Fixed:
+  // parseAppendix normalises the grid's texts first (normalisedRows).
+  test("a row of blank-looking cells from an Excel range adds no activity (it is skipped like an empty row)", () => {
     for (const blank of BLANKS) {
       const p = parseAppendix(gridFromValues([...base, ["", blank, blank, blank, blank, blank, blank, blank, blank]]));
       expect(p.activities.map((a) => a.activity)).toEqual(["Hoạt động"]);
     }
   });
 
-  test.failing("a blank-looking activity cell does not turn a continuation row into a new activity", () => {
+  test("a blank-looking activity cell does not turn a continuation row into a new activity", () => {
     for (const blank of BLANKS) {
       const p = parseAppendix(gridFromValues([...base, ["", "", "", blank, "", "Văn hóa", "", "", ""]]));
       expect(p.activities).toHaveLength(1);
