@@ -7,13 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const DEV_URL = "https://localhost:3000/";
-
-function productionUrl() {
-  const url = process.env.ADDIN_PUBLIC_URL || DEV_URL;
-  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_PUBLIC_URL must be an https:// URL, got ${url}`);
-  return url.endsWith("/") ? url : `${url}/`;
-}
+const { DEV_URL, publicUrl, withPublicUrl } = require("./scripts/manifestUrl");
 
 async function devServerHttps() {
   try {
@@ -27,7 +21,7 @@ async function devServerHttps() {
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
-  const publicUrl = dev ? DEV_URL : productionUrl();
+  if (!dev) publicUrl(); // fail early on a bad ADDIN_PUBLIC_URL
   const functionsInput = "./src/functions/functions.ts";
   return {
     devtool: dev ? "source-map" : false,
@@ -73,7 +67,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl).split(DEV_URL.slice(0, -1)).join(publicUrl.slice(0, -1))),
+            transform: (content) => (dev ? content : withPublicUrl(content)),
           },
         ],
       }),

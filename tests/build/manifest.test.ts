@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { execFileSync } from "child_process";
 import { DOMParser } from "@xmldom/xmldom";
 import { readDist } from "./distBuilt";
 
@@ -94,15 +93,15 @@ describe("manifest.xml", () => {
     checkManifest(xml, m![1]);
   });
 
-  test("ADDIN_PUBLIC_URL replaces every occurrence of the dev URL", () => {
-    const out = fs.mkdtempSync(path.join(require("os").tmpdir(), "cchc-manifest-"));
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-      cwd: ROOT, env: { ...process.env, ADDIN_PUBLIC_URL: "https://cchc.example.org/addin" }, stdio: "pipe",
-    });
-    const xml = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+  test("ADDIN_PUBLIC_URL replaces every occurrence of the dev URL, as the build does", () => {
+    const { withPublicUrl } = require("../../scripts/manifestUrl");
+    const xml = withPublicUrl(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), "https://cchc.example.org/addin");
     expect(xml).not.toContain("localhost");
     expect(xml).toContain("https://cchc.example.org/addin/taskpane.html");
     expect(xml).toContain("<AppDomain>https://cchc.example.org/addin</AppDomain>");
-    fs.rmSync(out, { recursive: true, force: true });
-  }, 120000);
+    checkManifest(xml, "https://cchc.example.org/addin/");
+    expect(() => withPublicUrl("x", "http://insecure.example.org/")).toThrow(/https/);
+    // The build applies the same function.
+    expect(fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8")).toMatch(/withPublicUrl\(content\)/);
+  });
 });
