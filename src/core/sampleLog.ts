@@ -7,27 +7,7 @@ import { addDays, formatViDate } from "./dates";
 import { periodsOfYear, type CutoffSettings, DEFAULT_CUTOFF } from "./periods";
 import type { Activity } from "./plan";
 import { SAMPLE_WHO, trackedDeadline, type LogEntry } from "./progress";
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: small, fast, and the same on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng, seedOf } from "./random";
 
 const EVIDENCE = ["/BC-UBND", "/KH-UBND", "/QĐ-UBND", "/TB-UBND", "/CV-UBND"];
 const PAST_OUTCOMES = ["on-time", "late", "on-time", "open", "on-time", "late", "open"] as const;

@@ -7,6 +7,7 @@ import { addDays } from "./dates";
 import { periodsOfYear } from "./periods";
 import { makeActivities, type Plan } from "./plan";
 import { trackedDeadline, type LogEntry } from "./progress";
+import { seededRandom as rng } from "./random";
 
 /** `base` with `n` activities (its own repeated, numbered "#k"), same groups, indicators and metadata. */
 export function scaledPlan(base: Plan, n: number): Plan {
@@ -15,17 +16,6 @@ export function scaledPlan(base: Plan, n: number): Plan {
     return i < base.activities.length ? a : { ...a, activity: `${a.activity} #${Math.floor(i / base.activities.length)}` };
   });
   return { ...base, activities: makeActivities(rows) };
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A progress log: each activity done on time, late, in progress or untouched; recurring ones reported most quarters. */

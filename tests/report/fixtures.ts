@@ -8,6 +8,8 @@ import { trackedDeadline, type LogEntry } from "../../src/core/progress";
 import { sampleLog } from "../../src/core/sampleLog";
 import { defaultSettings } from "../../src/core/settings";
 import type { FormulaMode, WorkbookModel } from "../../src/layout/model";
+export { seededRandom as rng } from "../../src/core/random";
+import { seededRandom as rng } from "../../src/core/random";
 
 export const PLAN: Plan = HONG_LOC_2024;
 export const AS_OF = "2024-09-14";
@@ -23,18 +25,6 @@ export function demoModel(mode: FormulaMode = "native", asOf = AS_OF, commune?: 
 
 export function demoLog(asOf = AS_OF): LogEntry[] {
   return sampleLog(PLAN, asOf);
-}
-
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A random but reproducible log for a commune: each activity done on time, late, or not, per seed. */

@@ -22,7 +22,7 @@
  * in 5 leaves hidden backups, reported to the user. Only sheets carrying the add-in's marker are
  * ever deleted.
  */
-import { parseRange, rangeAddress, columnIndex } from "../../layout/address";
+import { parseRange, rangeAddress, columnIndex, columnLetter } from "../../layout/address";
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
 import { OWNER_MARKER_NAME, type Cell, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
@@ -508,10 +508,10 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
     else widthRuns.push({ c1: c, c2: c, width: widths.get(c)! });
   }
   for (const run of widthRuns) {
-    const range = w.batch.range(ws, `${colLetter(run.c1)}:${colLetter(run.c2)}`);
+    const range = w.batch.range(ws, `${columnLetter(run.c1)}:${columnLetter(run.c2)}`);
     range.format.columnWidth = widthToPoints(run.width);
   }
-  for (const c of hidden) w.batch.range(ws, `${colLetter(c)}:${colLetter(c)}`).columnHidden = true;
+  for (const c of hidden) w.batch.range(ws, `${columnLetter(c)}:${columnLetter(c)}`).columnHidden = true;
   // Values: free cells, then tables over them.
   await writeFreeCells(w, sheet);
   for (const t of sheet.tables) await writeTable(w, t, plan.tempTable.get(t.name)!);
@@ -582,17 +582,6 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
     if (sheet.print.titleRows) pl.setPrintTitleRows(sheet.print.titleRows);
     if (sheet.print.pageNumbers) pl.headersFooters.defaultForAllPages.centerFooter = "Trang &P/&N";
   } else skip(plan, "pageLayout");
-}
-
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
