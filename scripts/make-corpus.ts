@@ -853,9 +853,7 @@ export const CASES: CorpusCase[] = [
     id: "wide-span-rows", file: "wide-span-rows.docx", stored: "test", entry: "docx", cli: "none",
     how: "A 0.7 MB .docx: the appendix header, one row whose single cell has w:gridSpan=1000, then 60,000 short activity rows (under every cap: file, part size, ratio).",
     expect: { outcome: "imported", activities: 60000 },
-    why: "Import it or refuse it with a named error (too-large) — in bounded memory: the CLI, with a 512 MB heap (the same table without the wide row, rows-60000, imports under that cap), must exit 0 or 1 within 60 s.",
-    knownDefect:
-      "src/import/docx.ts buildGrid pads every row to the widest row's width (here 1,000 after the gridSpan row): 60,000 × 1,000 GridCell objects, 14 s and 2.8 GB; the process dies of heap exhaustion at 512 MB. With 200,000 rows (a 99 KB file) it dies even at 4 GB. No cap bounds rows × width: the byte caps do not bound memory.",
+    why: "Import it or refuse it with a named error (too-large) — in bounded memory: the CLI, with a 512 MB heap (the same table without the wide row, rows-60000, imports under that cap), must exit 0 or 1 within 60 s. src/import/docx.ts clamps the span to 64 columns (GRID_LIMITS) and pads with shared empty cells: it imports (measured: needs a ~352 MB heap, rows-60000 ~320 MB); 200,000 such rows (12.8 million cells) are refused with too-large.",
     child: { heapMb: 512, seconds: 60 },
     build: () => {
       const xml = bigTableXml(60000, { wideRow: 1000, cell: (i) => `3.${i % 999 + 1}. HĐ ${i}` });
@@ -951,7 +949,7 @@ async function main(): Promise<void> {
       json: "cchc import FILE --json",
       none: "not run through the CLI (see why)",
     },
-    caps: "src/import/zip.ts ZIP_LIMITS: file ≤ 50 MB, main XML part ≤ 200 MB (declared and actual), small parts ≤ 4 MB, declared ratio ≤ 1,100:1; XML nesting ≤ 4,096; grid width ≤ 1,000 columns.",
+    caps: "src/import/zip.ts ZIP_LIMITS: file ≤ 50 MB, main XML part ≤ 200 MB (declared and actual), small parts ≤ 4 MB, declared ratio ≤ 1,100:1; XML nesting ≤ 4,096; src/import/grid.ts GRID_LIMITS: a table ≤ 64 columns (wider spans clamped, cells beyond dropped with a warning), ≤ 4,000,000 cells (rows × width), an Excel sheet ≤ 200,000 rows.",
     cases: CASES.map(manifestEntry),
   };
   fs.writeFileSync(path.join(CORPUS_DIR, "corpus.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -131,7 +131,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   const rows = normalisedRows(grid);
   const found: HeaderMatch | null = findHeader(rows);
   if (!found) throw errors.noHeader(`${rows.length} rows`);
-  const warnings: string[] = [];
+  const warnings: string[] = [...(grid.warnings ?? [])];
   const cols = found.columns;
   const fieldOfCol = new Map<number, FieldKey>();
   for (const [f, c] of Object.entries(cols) as Array<[FieldKey, number | null]>) if (c !== null) fieldOfCol.set(c, f);

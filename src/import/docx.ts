@@ -21,10 +21,17 @@
  *   outer cell (and a nested table is not a top-level table).
  * - Cell and paragraph text goes through normalizeText(…, keepLines): NFC, whitespace runs
  *   collapsed, empty lines dropped.
+ *
+ * Size caps (grid.ts GRID_LIMITS), beyond the byte caps of zip.ts, which do not bound memory:
+ * - a table is at most 64 grid columns wide (Word allows 63; a plan table has ~9): w:tblGrid,
+ *   w:gridSpan, w:gridBefore and w:gridAfter are clamped to 64, and the cells of a row past
+ *   column 64 are dropped (the table's warnings say so when one of them held text);
+ * - rows × width ≤ 4,000,000 cells per table (60,000 rows × 64 columns fit): past it, the
+ *   import stops with ImportError "too-large", in Vietnamese and English, saying what to do.
  */
 import { normalizeText } from "../core/text";
 import { errors } from "./errors";
-import type { Grid, GridCell } from "./grid";
+import { GRID_LIMITS, type Grid, type GridCell } from "./grid";
 import { chooseAppendixTable } from "./header";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { decodeXmlBytes, XML_CLOSE, XML_END, XML_OPEN, XML_TEXT, XmlTokenizer } from "./xml";
@@ -36,6 +43,8 @@ export interface DocxTable {
   rows: GridCell[][];
   /** Body paragraphs (non-empty, normalised) between the previous top-level table and this one. */
   paragraphsBefore: string[];
+  /** What was left out of the table (cells past the 64-column cap), in Vietnamese; absent when nothing. */
+  warnings?: string[];
 }
 
 export interface DocxDocument {
@@ -145,21 +154,32 @@ function intVal(v: string | undefined, fallback: number, max: number): number {
   return Math.min(n, max);
 }
 
-/** The grid cap per row: Word allows 63 columns; anything far beyond is a malformed file. */
-const MAX_GRID_COLS = 1000;
+/** The grid cap per row (GRID_LIMITS.maxCols = 64): Word allows 63 columns; anything beyond is a malformed file. */
+const MAX_GRID_COLS = GRID_LIMITS.maxCols;
 
-function buildGrid(t: TableBuilder): GridCell[][] {
-  let width = t.gridCols;
+/**
+ * The empty cells every table has many of (padding at a row's end, w:gridBefore, the grid cells
+ * a span covers): one frozen object each, shared, so a table padded to its widest row costs a
+ * pointer per cell, not an object (60,000 rows under one 64-column row: ~30 MB, not ~200 MB).
+ */
+const EMPTY_CELL: GridCell = Object.freeze({ text: "" });
+const SPANNED_CELL: GridCell = Object.freeze({ text: "", mergedFromLeft: true });
+const SPANNED_BELOW_CELL: GridCell = Object.freeze({ text: "", mergedFromLeft: true, mergedFromAbove: true });
+
+function buildGrid(t: TableBuilder): { rows: GridCell[][]; warnings: string[] } {
+  let width = Math.min(t.gridCols, MAX_GRID_COLS);
   for (const r of t.rows) {
     let w = r.gridBefore + r.gridAfter;
     for (const c of r.cells) w += c.span;
-    if (w > width) width = w;
+    if (w > width) width = Math.min(w, MAX_GRID_COLS);
   }
-  width = Math.min(width, MAX_GRID_COLS);
+  if (t.rows.length * width > GRID_LIMITS.maxCells) throw errors.tableTooLarge(t.rows.length, width, "cells", GRID_LIMITS.maxCells);
   const out: GridCell[][] = [];
-  for (const r of t.rows) {
+  const warnings: string[] = [];
+  t.rows.forEach((r, i) => {
     const cells: GridCell[] = [];
-    for (let i = 0; i < r.gridBefore && cells.length < width; i++) cells.push({ text: "" });
+    let dropped = 0;
+    for (let k = 0; k < r.gridBefore && cells.length < width; k++) cells.push(EMPTY_CELL);
     for (const c of r.cells) {
       const cont = c.vMerge === "continue";
       const text = normalizeText(c.lines.join("\n"), true);
@@ -167,16 +187,14 @@ function buildGrid(t: TableBuilder): GridCell[][] {
       if (cont) first.mergedFromAbove = true;
       if (c.hMergeContinue) first.mergedFromLeft = true;
       if (cells.length < width) cells.push(first);
-      for (let k = 1; k < c.span && cells.length < width; k++) {
-        const next: GridCell = { text: "", mergedFromLeft: true };
-        if (cont) next.mergedFromAbove = true;
-        cells.push(next);
-      }
+      else if (first.text) dropped++;
+      for (let k = 1; k < c.span && cells.length < width; k++) cells.push(cont ? SPANNED_BELOW_CELL : SPANNED_CELL);
     }
-    while (cells.length < width) cells.push({ text: "" });
+    while (cells.length < width) cells.push(EMPTY_CELL);
     out.push(cells);
-  }
-  return out;
+    if (dropped && warnings.length < 20) warnings.push(`Dòng ${i + 1} của bảng: ${dropped} ô có chữ nằm ngoài cột ${MAX_GRID_COLS} (giới hạn số cột của bảng) bị bỏ qua.`);
+  });
+  return { rows: out, warnings };
 }
 
 /** Parses WordprocessingML text (the content of word/document.xml). */
@@ -312,9 +330,9 @@ export function parseDocumentXml(xml: string): Omit<DocxDocument, "mainPart"> {
         const outer = stack[stack.length - 1];
         if (outer) {
           // A nested table's text becomes lines of the outer cell.
-          if (outer.cell) for (const row of grid) for (const c of row) if (c.text) outer.cell.lines.push(c.text);
+          if (outer.cell) for (const row of grid.rows) for (const c of row) if (c.text) outer.cell.lines.push(c.text);
         } else {
-          tables.push({ index: tables.length, rows: grid, paragraphsBefore: pendingParagraphs });
+          tables.push({ index: tables.length, rows: grid.rows, paragraphsBefore: pendingParagraphs, ...(grid.warnings.length ? { warnings: grid.warnings } : {}) });
           pendingParagraphs = [];
         }
         break;
@@ -348,5 +366,5 @@ export function gridFromDocx(bytes: Uint8Array | ArrayBuffer, opts: DocxOptions 
   const head = doc.paragraphs.slice(0, 12);
   const near = table.paragraphsBefore.slice(-12);
   const title = [...head, ...near.filter((l) => !head.includes(l))];
-  return { rows: table.rows, title, source: "docx" };
+  return { rows: table.rows, title, source: "docx", ...(table.warnings ? { warnings: table.warnings } : {}) };
 }

@@ -46,6 +46,8 @@ export function isImportError(e: unknown): e is ImportError {
 
 const MB = 1024 * 1024;
 const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
+/** 60000 → "60.000" (Vietnamese thousands separator), without depending on the runtime's ICU data. */
+const viInt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /** The standard messages, one place, so wording stays consistent across readers. */
 export const errors = {
@@ -156,6 +158,14 @@ export const errors = {
       `Tệp quá lớn (${what}: ${mb(size)}, giới hạn ${mb(cap)}). Hãy xóa hình ảnh và phần không cần thiết, chỉ giữ bảng phụ lục, lưu lại rồi nhập lại.`,
       `The file is too large (${what}: ${mb(size)}, limit ${mb(cap)}). Remove pictures and unneeded parts, keep only the appendix table, save and import again.`,
       `${what} ${size} > ${cap}`,
+    ),
+  /** A table past GRID_LIMITS (grid.ts): rows × columns cells, or rows of a sheet. */
+  tableTooLarge: (rows: number, cols: number, what: "cells" | "rows", cap: number, where?: string) =>
+    new ImportError(
+      "too-large",
+      `Bảng quá lớn (${viInt(rows)} dòng × ${cols} cột${what === "cells" ? `, vượt giới hạn ${viInt(cap)} ô` : `, vượt giới hạn ${viInt(cap)} dòng`})${where ? `, do ${where}` : ""}. Một bảng phụ lục kế hoạch chỉ có khoảng 9 cột và vài trăm dòng. Hãy xóa các ô có nội dung hoặc ô gộp nằm xa ngoài bảng (hoặc tách bảng thành nhiều phần), lưu lại rồi nhập lại.`,
+      `The table is too large (${rows} rows × ${cols} columns${what === "cells" ? `, over the limit of ${cap} cells` : `, over the limit of ${cap} rows`})${where ? `, because of ${where}` : ""}. A plan appendix has about 9 columns and a few hundred rows. Remove the cells with content or merged cells far outside the table (or split the table), save and import again.`,
+      `${rows} rows × ${cols} columns; ${what} cap ${cap}`,
     ),
   zipBomb: (what: string, size: number, compressed: number) =>
     new ImportError(

@@ -17,7 +17,20 @@ export interface Grid {
   /** Free text lines before/around the table (document title, issuing body), for commune and year. */
   title: string[];
   source: "docx" | "xlsx" | "selection";
+  /** What the reader left out (columns past the cap, …), in Vietnamese: parseAppendix reports them first. */
+  warnings?: string[];
 }
+
+/**
+ * Size caps every reader holds a grid to (docx.ts, xlsxGrid.ts). A plan table has ~9 columns;
+ * Word allows 63. The byte caps of zip.ts do not bound memory (one w:gridSpan=1000 above 60,000
+ * rows, or one stray Excel cell in XFD20000, would make every row 1,000 or 16,384 cells wide):
+ * - maxCols: grid columns kept; a wider span is clamped, cells past it are dropped (with a warning);
+ * - maxRows: rows of an Excel sheet (the last row with a value within maxCols counts);
+ * - maxCells: rows × width of one table; past it the import stops with "too-large".
+ * 60,000 rows × 64 columns (3.84 million cells) is within the caps.
+ */
+export const GRID_LIMITS = { maxCols: 64, maxRows: 200_000, maxCells: 4_000_000 } as const;
 
 /** A merged area, 0-based and inclusive, relative to the values array. */
 export interface MergeArea {

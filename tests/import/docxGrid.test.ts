@@ -1,6 +1,8 @@
 /** The .docx table → grid semantics, one by one, on real .docx files written by the test helper. */
-import { readDocx, readDocxTables, gridFromDocx } from "../../src/import/docx";
-import { gridTexts, type GridCell } from "../../src/import/grid";
+import { readDocx, readDocxTables, gridFromDocx, parseDocumentXml } from "../../src/import/docx";
+import { parseAppendix } from "../../src/import/appendix";
+import { ImportError } from "../../src/import/errors";
+import { GRID_LIMITS, gridTexts, type GridCell } from "../../src/import/grid";
 import { buildDocx, paragraphXml, SEED_HEADER, type TableSpec } from "../helpers/docxWriter";
 
 function onlyTable(t: TableSpec, splitRuns = 0): GridCell[][] {
@@ -138,5 +140,49 @@ describe("docx grid semantics", () => {
     const d = readDocx(bytes);
     expect(d.mainPart).toBe("word/document2.xml");
     expect(d.tables[0].rows[0][0].text).toBe("x");
+  });
+});
+
+describe("docx grid size caps (GRID_LIMITS)", () => {
+  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  const tc = (text: string, span = 1) => `<w:tc>${span > 1 ? `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>` : ""}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  const doc = (rows: string[]) => `<w:document xmlns:w="${W}"><w:body><w:tbl>${rows.join("")}</w:tbl></w:body></w:document>`;
+
+  test("a table is at most 64 columns wide: a wider span is clamped, text past column 64 dropped with a warning", () => {
+    expect(GRID_LIMITS.maxCols).toBe(64);
+    const wide = `<w:tr>${tc("x", 1000)}${tc("lost")}</w:tr>`;
+    const many = `<w:tr>${Array.from({ length: 70 }, (_, i) => tc(`c${i + 1}`)).join("")}</w:tr>`;
+    const { tables } = parseDocumentXml(doc([`<w:tr>${SEED_HEADER.map((h) => tc(h)).join("")}</w:tr>`, wide, many]));
+    const rows = tables[0].rows;
+    expect(rows.every((r) => r.length === 64)).toBe(true);
+    expect(rows[1][0]).toEqual({ text: "x" });
+    expect(rows[1].slice(1).every((c) => c.mergedFromLeft && c.text === "")).toBe(true);
+    expect(rows[2][63]).toEqual({ text: "c64" });
+    expect(tables[0].warnings).toEqual([expect.stringMatching(/^Dòng 2 .*1 ô có chữ.*cột 64/), expect.stringMatching(/^Dòng 3 .*6 ô có chữ.*cột 64/)]);
+  });
+
+  test("the warnings reach parseAppendix's through gridFromDocx", () => {
+    const rows = [SEED_HEADER, ["I", { text: "CÔNG TÁC CHỈ ĐẠO", span: 8 }], ["1", "1.1. A", "2.1. B", "3.1. C", "Kế hoạch", "Tư pháp", "", "Quý I/2024", "", ...Array.from({ length: 60 }, (_, i) => `x${i}`)]];
+    const p = parseAppendix(gridFromDocx(buildDocx({ body: [{ table: { rows } }] })));
+    expect(p.activities.map((a) => a.activity)).toEqual(["C"]);
+    expect(p.warnings[0]).toMatch(/5 ô có chữ nằm ngoài cột 64/);
+  });
+
+  test("rows × width past 4,000,000 cells: ImportError too-large, in Vietnamese and English, saying what to do", () => {
+    const rowsNeeded = GRID_LIMITS.maxCells / 64; // plus the wide row: one row too many
+    const xml = doc([`<w:tr>${tc("", 64)}</w:tr>`, ...new Array(rowsNeeded).fill("<w:tr><w:tc><w:p/></w:tc></w:tr>")]);
+    let err: unknown;
+    try {
+      parseDocumentXml(xml);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ImportError);
+    const e = err as ImportError;
+    expect(e.code).toBe("too-large");
+    expect(e.messageVi).toMatch(/62\.501 dòng × 64 cột.*4\.000\.000 ô.*Hãy xóa/);
+    expect(e.messageEn).toMatch(/62501 rows × 64 columns.*4000000 cells.*Remove/);
+    // The same rows under a 9-column table import (the cap is on cells, not rows).
+    expect(() => parseDocumentXml(doc([`<w:tr>${tc("", 9)}</w:tr>`, ...new Array(rowsNeeded).fill("<w:tr><w:tc><w:p/></w:tc></w:tr>")]))).not.toThrow();
   });
 });

@@ -22,7 +22,7 @@ import { strToU8, zipSync } from "fflate";
 import { ImportError, type ImportErrorCode } from "../../src/import/errors";
 import { XML_CLOSE, XML_END, XML_OPEN, XML_TEXT, XmlTokenizer } from "../../src/import/xml";
 import { gridFromDocx, parseDocumentXml, readDocx, type DocxDocument } from "../../src/import/docx";
-import { gridFromValues, type Grid, type GridCell, type MergeArea } from "../../src/import/grid";
+import { GRID_LIMITS, gridFromValues, type Grid, type GridCell, type MergeArea } from "../../src/import/grid";
 import { parseAppendix, type ParsedAppendix } from "../../src/import/appendix";
 import { ROMANS } from "../../src/import/numbering";
 import { ACTIVITY_TEXT_FIELDS, type Activity } from "../../src/core/plan";
@@ -72,7 +72,7 @@ function expectDocContract(doc: Omit<DocxDocument, "mainPart">): void {
   doc.tables.forEach((t, i) => {
     expect(t.index).toBe(i);
     const width = t.rows[0]?.length ?? 0;
-    expect(width).toBeLessThanOrEqual(1000);
+    expect(width).toBeLessThanOrEqual(GRID_LIMITS.maxCols);
     for (const row of t.rows) {
       expect(row.length).toBe(width); // rectangular
       row.forEach((c, k) => {
