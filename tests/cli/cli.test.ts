@@ -4,6 +4,7 @@ import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { runCli } from "../helpers/cli";
+import { libreOfficeAvailable, libreOfficeProfile, soffice } from "../helpers/libreoffice";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -122,20 +123,13 @@ describe("cchc demo", () => {
     expect(dashCell!.type).toBe(ExcelJS.ValueType.String);
   });
 
-  test("the demo opens in LibreOffice and shows the table", () => {
-    if (!hasSoffice()) return;
+  const lo = libreOfficeAvailable("the LibreOffice check of tests/cli/cli.test.ts", ["soffice", "pdftotext"]) ? test : test.skip;
+  lo("the demo opens in LibreOffice and shows the table", () => {
     const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
-    execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, out], { stdio: "pipe", timeout: 120000 });
+    soffice(libreOfficeProfile(false), "pdf", dir, [out]);
     const text = execFileSync("pdftotext", ["-layout", path.join(dir, "demo.pdf"), "-"], { encoding: "utf8" });
     expect(text).toContain("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH XÃ HỒNG LỘC NĂM 2024");
     for (const a of HONG_LOC_2024.activities) expect(text).toContain(a.id);
     expect(text).not.toContain("#NAME?");
   }, 180000);
 });
-
-function hasSoffice(): boolean {
-  const ok = spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext"]).status === 0;
-  if (!ok && process.env.CI) throw new Error("soffice/pdftotext missing under CI: install libreoffice-calc and poppler-utils");
-  if (!ok) console.warn("LibreOffice not installed: skipping the LibreOffice check");
-  return ok;
-}

@@ -14,7 +14,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFileSync, spawnSync } from "child_process";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { defaultSettings } from "../../src/core/settings";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
@@ -24,13 +23,9 @@ import { INDICATORS_SHEET, indicatorCellRefs, indicatorValues, type IndicatorPer
 import { SETTINGS_EXTRA_ROW, SETTINGS_RESULT_ROWS, SETTINGS_SHEET, completionFigures, settingsSheet } from "../../src/layout/settingsSheet";
 import { parseAddress } from "../../src/layout/address";
 import { writeXlsx } from "../../src/render/exceljs";
+import { CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, sheetCsvs, soffice } from "../helpers/libreoffice";
 
-const HAVE_SOFFICE = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
-const CI = process.env.CI === "true";
-if (!HAVE_SOFFICE && !CI) {
-  console.warn("tests/libreoffice/attainment.test.ts skipped: soffice (LibreOffice) is not installed (apt-get install libreoffice-calc).");
-}
-const maybe = HAVE_SOFFICE || CI ? describe : describe.skip;
+const maybe = libreOfficeAvailable("tests/libreoffice/attainment.test.ts") ? describe : describe.skip;
 
 // --- the model: progress and typed figures ---------------------------------------------------
 
@@ -74,53 +69,11 @@ function layoutFor(m: WorkbookModel): WorkbookLayout {
 
 // --- LibreOffice -----------------------------------------------------------------------------
 
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-
 /** Converts every sheet of `xlsx` to CSV; returns sheet name → rows. */
 function convert(xlsx: string, dir: string, recalcOnLoad: boolean): Map<string, string[][]> {
-  const profile = path.join(dir, "profile");
-  if (recalcOnLoad) {
-    // Tools › Options › Calc › Formula › "Recalculation on file load", Excel 2007 and newer: Always.
-    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-    fs.writeFileSync(
-      path.join(profile, "user", "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
-        `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n</oor:items>\n`,
-    );
-  }
   const out = path.join(dir, "csv");
-  execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", CSV_FILTER, "--outdir", out, xlsx], {
-    stdio: "pipe", timeout: 180_000,
-  });
-  const base = path.basename(xlsx, ".xlsx");
-  const sheets = new Map<string, string[][]>();
-  for (const f of fs.readdirSync(out)) {
-    if (f.startsWith(`${base}-`) && f.endsWith(".csv")) sheets.set(f.slice(base.length + 1, -4).normalize("NFC"), parseCsv(fs.readFileSync(path.join(out, f), "utf8")));
-  }
-  return sheets;
-}
-
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  return rows;
+  soffice(libreOfficeProfile(recalcOnLoad), CSV_ALL_SHEETS, out, [xlsx]);
+  return sheetCsvs(out, path.basename(xlsx, ".xlsx"));
 }
 
 function at(rows: string[][], a1: string): string {
@@ -193,7 +146,6 @@ function staleCopy(layout: WorkbookLayout, sheets: string[]): WorkbookLayout {
 maybe("LibreOffice shows the attainment values core computes", () => {
   let dir: string;
   beforeAll(() => {
-    if (!HAVE_SOFFICE) throw new Error("soffice (LibreOffice) is missing under CI=true: install libreoffice-calc");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-attainment-"));
   });
   afterAll(() => {

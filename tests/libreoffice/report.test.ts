@@ -10,7 +10,7 @@
  *  3. the export's PDF: A4 landscape, the report one page wide.
  * Skips (with a message) when soffice is missing, except under CI=true, where it fails.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -23,63 +23,12 @@ import { PLAN_COLUMNS, PLAN_SHEET } from "../../src/layout/planColumns";
 import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import { writeXlsx } from "../../src/render/exceljs";
 import { demoLog, demoModel } from "../report/fixtures";
+import { CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, sheetCsvs, soffice } from "../helpers/libreoffice";
 
-const HAVE = spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext && command -v pdfinfo"]).status === 0;
-const CI = process.env.CI === "true";
-if (!HAVE && !CI) console.warn("tests/libreoffice/report.test.ts skipped: soffice or poppler-utils missing (apt-get install libreoffice-calc poppler-utils).");
-const maybe = HAVE || CI ? describe : describe.skip;
-
-const CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-
-/**
- * LibreOffice profiles kept between runs (creating one costs seconds on every first start);
- * per user and per setting, outside the test's temporary directory.
- */
-function profile(_dir: string, recalc: boolean): string {
-  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
-  const p = path.join(os.tmpdir(), `cchc-lo-profile-${uid}-${recalc ? "recalc" : "cached"}`);
-  fs.mkdirSync(path.join(p, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(p, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
-      `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalc ? 0 : 1}</value></prop></item>\n</oor:items>\n`,
-  );
-  return p;
-}
-
-function soffice(prof: string, filter: string, outdir: string, files: string[]): void {
-  execFileSync("soffice", [`-env:UserInstallation=file://${prof}`, "--headless", "--convert-to", filter, "--outdir", outdir, ...files], { stdio: "pipe", timeout: 240_000 });
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-function sheets(dir: string, base: string): Map<string, string[][]> {
-  const out = new Map<string, string[][]>();
-  for (const f of fs.readdirSync(dir)) {
-    if (f.startsWith(`${base}-`) && f.endsWith(".csv")) out.set(f.slice(base.length + 1, -4).normalize("NFC"), parseCsv(fs.readFileSync(path.join(dir, f), "utf8").normalize("NFC")));
-  }
-  return out;
-}
+const maybe = libreOfficeAvailable("tests/libreoffice/report.test.ts", ["soffice", "pdftotext", "pdfinfo"]) ? describe : describe.skip;
+const CSV = CSV_ALL_SHEETS;
+const profile = (_dir: string, recalc: boolean) => libreOfficeProfile(recalc);
+const sheets = sheetCsvs;
 
 /** Columns A…I of a sheet, trailing blank rows dropped. */
 function visible(rows: string[][]): string[][] {
