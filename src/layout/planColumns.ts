@@ -34,8 +34,6 @@ export const PLAN_COLUMNS = [
 
 export type PlanColumnKey = (typeof PLAN_COLUMNS)[number]["key"];
 
-/** Columns a person fills in: they survive re-imports and rebuilds. */
-export const PLAN_USER_COLUMNS: PlanColumnKey[] = ["userDeadline", "completedOn", "evidence", "note"];
 
 export function planColumnIndex(key: PlanColumnKey): number {
   return PLAN_COLUMNS.findIndex((c) => c.key === key);
