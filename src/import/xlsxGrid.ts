@@ -7,10 +7,13 @@
  * right of its first column) and keep no text, so the parser sees what Word's vMerge gives.
  * Values become text through cellText (dates dd/mm/yyyy; formulas give their cached result;
  * a string such as "=HYPERLINK(…)" stays that string).
+ * Size: only populated rows and cells are read; a sheet is at most 64 columns (cells beyond are
+ * ignored with a warning), 200,000 rows and 4,000,000 cells (grid.ts GRID_LIMITS), past which
+ * the import stops with "too-large" naming the far cell.
  */
 import ExcelJS from "exceljs";
 import { errors, isImportError } from "./errors";
-import { gridFromValues, type Grid, type MergeArea } from "./grid";
+import { cellText, GRID_LIMITS, gridFromValues, type Grid, type MergeArea } from "./grid";
 import { chooseAppendixTable, HEADER_SEARCH_ROWS } from "./header";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { readZipParts, ZIP_LIMITS, type ZipLimits } from "./zip";
@@ -39,14 +42,42 @@ function checkPackage(bytes: Uint8Array, limits: ZipLimits): void {
   }
 }
 
-/** One worksheet → Grid (first `maxRows` rows when given). Only cells that hold something are visited. */
+function columnLetters(c: number): string {
+  let s = "";
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * One worksheet → Grid (first `maxRows` rows when given). Only what holds something is visited:
+ * the rows exceljs has values for (eachRow without includeEmpty) and, in them, the cells with a
+ * value or in a merged area (eachCell without includeEmpty) — never ws.rowCount × ws.columnCount,
+ * which one stray cell in XFD20000 makes 328 million. Caps (grid.ts GRID_LIMITS): cells past
+ * column 64 are ignored (a warning names the first one holding text); the grid ends at the last
+ * row with something within those columns, and past 200,000 rows or 4,000,000 cells the import
+ * stops with "too-large".
+ */
 export function sheetGrid(ws: ExcelJS.Worksheet, maxRows?: number): Grid {
-  const rowCount = Math.min(ws.rowCount, maxRows ?? Infinity);
+  const rowCap = maxRows ?? Infinity;
+  const maxCols = GRID_LIMITS.maxCols;
   const values: unknown[][] = [];
   const areas = new Map<string, MergeArea>();
-  for (let r = 1; r <= rowCount; r++) {
+  let lastRow = 0;
+  let ignored = 0;
+  let firstIgnored = "";
+  ws.eachRow((row, r) => {
+    if (r > rowCap) return;
     const vals: unknown[] = [];
-    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, c) => {
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > maxCols) {
+        if (cellText(cell.value).trim() && !(cell.isMerged && cell.master && cell.master.address !== cell.address)) {
+          ignored++;
+          firstIgnored ||= `${columnLetters(c)}${r}`;
+        }
+        return;
+      }
+      any = true;
       const m = cell.master;
       if (cell.isMerged && m && m.address !== cell.address) {
         // A slave cell of a merged area: exceljs hands back the master's value; record the area instead.
@@ -61,9 +92,29 @@ export function sheetGrid(ws: ExcelJS.Worksheet, maxRows?: number): Grid {
       }
       vals[c - 1] = cell.value;
     });
-    values.push(vals);
+    if (!any) return;
+    values[r - 1] = vals;
+    lastRow = r;
+  });
+  values.length = lastRow;
+  for (let i = 0; i < lastRow; i++) values[i] ??= []; // rows without anything: empty grid rows (no holes)
+  const width = values.reduce((w, row) => Math.max(w, row ? row.length : 0), 0);
+  if (lastRow > GRID_LIMITS.maxRows) throw errors.tableTooLarge(lastRow, width, "rows", GRID_LIMITS.maxRows, `ô ${lastLabel(values, lastRow)} của trang "${ws.name}"`);
+  if (lastRow * width > GRID_LIMITS.maxCells) throw errors.tableTooLarge(lastRow, width, "cells", GRID_LIMITS.maxCells);
+  const grid = gridFromValues(values, [...areas.values()], "xlsx", [ws.name]);
+  if (ignored) {
+    grid.warnings = [
+      `Trang "${ws.name}": ${ignored} ô có chữ nằm ngoài cột ${columnLetters(maxCols)} (giới hạn ${maxCols} cột của bảng) bị bỏ qua, ô đầu tiên là ${firstIgnored}. Nếu đó là ô lạc, hãy xóa nó.`,
+    ];
   }
-  return gridFromValues(values, [...areas.values()], "xlsx", [ws.name]);
+  return grid;
+}
+
+/** The address of the last row's first cell with something ("A1048576"), for the too-large message. */
+function lastLabel(values: unknown[][], lastRow: number): string {
+  const row = values[lastRow - 1] ?? [];
+  const c = row.findIndex((v) => v !== undefined);
+  return `${columnLetters(c + 1)}${lastRow}`;
 }
 
 /** Reads an .xlsx and returns the appendix sheet as a Grid. */

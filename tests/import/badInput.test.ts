@@ -1,10 +1,11 @@
 /** Every bad input → an ImportError with its code and a Vietnamese sentence saying what to do. */
+import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { ImportError, isImportError } from "../../src/import/errors";
 import { gridFromDocx, readDocx } from "../../src/import/docx";
 import { importAppendixFile, importDocx, importXlsx } from "../../src/import/importFile";
 import { parseAppendix } from "../../src/import/appendix";
-import { gridFromValues } from "../../src/import/grid";
+import { GRID_LIMITS, gridFromValues } from "../../src/import/grid";
 import { readXlsxGrid } from "../../src/import/xlsxGrid";
 import { ZIP_LIMITS } from "../../src/import/zip";
 import { buildDocx, SEED_HEADER } from "../helpers/docxWriter";
@@ -216,5 +217,55 @@ describe("bad input → ImportError with a code and a Vietnamese message", () =>
     expect((await caughtAsync(() => importAppendixFile(strToU8("%PDF-1.4")))).code).toBe("pdf");
     expect((await caughtAsync(() => importAppendixFile(ole("WordDocument")))).code).toBe("legacy-doc");
     expect((await caughtAsync(() => importAppendixFile(zipSync({ "a.txt": strToU8("x") })))).code).toBe("no-document");
+  });
+});
+
+describe("the .xlsx reader reads only populated cells, within GRID_LIMITS", () => {
+  /** The appendix header, a group row and one activity, plus whatever `extra` adds. */
+  async function sheet(extra: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Phụ lục");
+    ws.addRow(SEED_HEADER);
+    ws.addRow(["I", "CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC"]);
+    ws.addRow(["1", "1.1. Mục tiêu", "2.1. Nhiệm vụ", "3.1. Hoạt động", "Kế hoạch", "Tư pháp", "", "Năm 2024", ""]);
+    extra(ws);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test("one stray cell far away (XFD20000, XFD1048576): the table's rows and columns only, a warning names the cell", async () => {
+    for (const [r, c] of [[20000, 16384], [1048576, 16384]]) {
+      const started = Date.now();
+      const grid = await readXlsxGrid(await sheet((ws) => { ws.getCell(r, c).value = "x"; }));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(grid.rows).toHaveLength(3);
+      expect(grid.rows[0]).toHaveLength(9);
+      expect(grid.warnings).toEqual([expect.stringMatching(new RegExp(`1 ô có chữ nằm ngoài cột BL .*XFD${r}`))]);
+      const p = parseAppendix(grid);
+      expect(p.activities.map((a) => a.activity)).toEqual(["Hoạt động"]);
+      expect(p.warnings[0]).toBe(grid.warnings![0]);
+    }
+  });
+
+  test("columns past 64 are ignored; empty rows between the table's rows stay (row numbers keep their meaning)", async () => {
+    const grid = await readXlsxGrid(await sheet((ws) => {
+      ws.getCell(3, 70).value = "ngoài bảng";
+      ws.getCell(8, 1).value = "2";
+      ws.getCell(8, 4).value = "3.2. Hoạt động sau dòng trống";
+      ws.getCell(8, 6).value = "Văn hóa";
+    }));
+    expect(grid.rows).toHaveLength(8);
+    expect(grid.rows.every((r) => r.length === 9)).toBe(true);
+    expect(grid.warnings).toEqual([expect.stringMatching(/BR3/)]);
+    expect(parseAppendix(grid).activities.map((a) => a.activity)).toEqual(["Hoạt động", "Hoạt động sau dòng trống"]);
+  });
+
+  test("a value 1,000,000 rows down in a table column: too-large, naming the cell and what to do", async () => {
+    const bytes = await sheet((ws) => { ws.getCell(1000000, 1).value = "x"; });
+    const e = await caughtAsync(() => readXlsxGrid(bytes));
+    expect(e.code).toBe("too-large");
+    expectGoodMessage(e);
+    expect(e.messageVi).toMatch(/1\.000\.000 dòng.*200\.000 dòng.*ô A1000000 của trang "Phụ lục"/);
+    expect(e.messageEn).toMatch(/1000000 rows.*A1000000/);
+    expect(GRID_LIMITS.maxRows).toBe(200000);
   });
 });
