@@ -839,12 +839,8 @@ export const CASES: CorpusCase[] = [
   {
     id: "demo-workbook-as-appendix", file: "demo-workbook.xlsx", stored: "committed", entry: "xlsx", cli: "json",
     how: "The demo workbook (`cchc demo`) unchanged, given to `cchc import` as if it were an appendix.",
-    expect: { outcome: "imported", activities: HONG_LOC_2024.activities.length },
-    why: "The Kế hoạch sheet is a plan table: importing it must give the plan's activities with their texts (check demo-texts).",
-    defects: [{
-      check: "demo-texts",
-      defect: "src/import/header.ts maps the first column whose label mentions a level: 'TT mục tiêu', 'TT nhiệm vụ', 'TT hoạt động' (the number columns of the add-in's own plan table) are taken as the objective, task and activity columns, so the import yields 60 activities whose objective/task/activity texts are empty (only the numbers survive), all in one implicit group I (the Nhóm column is not read) — silently, exit 0.",
-    }],
+    expect: { outcome: "imported", activities: HONG_LOC_2024.activities.length, check: "demo-texts" },
+    why: "The Kế hoạch sheet is a plan table: importing it must give the plan's activities with their texts (check demo-texts). src/import/header.ts reads 'TT mục tiêu / TT nhiệm vụ / TT hoạt động' as number columns and 'Nhóm' as each row's group (the flat layout), not as the level texts.",
     build: demoWorkbook,
   },
 

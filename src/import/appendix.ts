@@ -33,12 +33,21 @@
  *   Objective, task, activity, deadline and budget lines join by a space.
  * - A row with no text of its own in any level column but text elsewhere continues the row
  *   above (a row broken by a page in a pasted table): its texts are appended, with a warning.
+ * - The flat layout (the add-in's own "Kế hoạch" table, src/layout/planColumns.ts, or any table
+ *   with its number columns, header.ts `numbers`): a "Nhóm" column gives each row's group (no
+ *   group rows needed; "VII.A" also lists its Roman parent "VII" as a heading-only group, as the
+ *   group rows of an appendix do); "TT mục tiêu / TT nhiệm vụ / TT hoạt động" give the numbers,
+ *   and the text columns are taken as they are (no number split off, an activity cell is one
+ *   activity, never split at "3.12 … 3.13"). A level is filled down only where both its number and
+ *   its text are empty. Group titles are not in such a table: they stay empty (the add-in's
+ *   workbook takes standard titles from elsewhere; a person can type them in the plan). The "Mã"
+ *   column is not read: ids come from makeActivities, which gives the same id to the same texts.
  */
 import { makeActivities, type Activity, type ActivityFields, type Group } from "../core/plan";
 import { matchKey, normalizeText } from "../core/text";
 import { errors } from "./errors";
 import type { Grid, GridCell } from "./grid";
-import { findHeader, type FieldKey, type HeaderMatch } from "./header";
+import { findHeader, type FieldKey, type HeaderMatch, type NumberKey } from "./header";
 import { detectMeta, type PlanMeta } from "./meta";
 import { romanValue, splitLeadingNumber, splitNumberedItems } from "./numbering";
 
@@ -59,7 +68,7 @@ export interface ParsedAppendix {
   /** `rows` with ids, via makeActivities (same order, same length). */
   activities: Activity[];
   meta: PlanMeta;
-  header: { row: number; rowCount: number; columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string> };
+  header: { row: number; rowCount: number; columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string>; numbers: Record<NumberKey, number | null> };
   warnings: string[];
 }
 
@@ -133,6 +142,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   if (!found) throw errors.noHeader(`${rows.length} rows`);
   const warnings: string[] = [...(grid.warnings ?? [])];
   const cols = found.columns;
+  const nums = found.numbers;
   const fieldOfCol = new Map<number, FieldKey>();
   for (const [f, c] of Object.entries(cols) as Array<[FieldKey, number | null]>) if (c !== null) fieldOfCol.set(c, f);
   const headerEnd = found.row + found.rowCount; // first row after the header
@@ -208,6 +218,34 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     boundary = r + 1;
   };
 
+  /** The flat layout: the row's "Nhóm" cell names its group ("VII.A" lists "VII" first, as a heading). */
+  const useFlatGroup = (typed: string) => {
+    const sub = /^([IVXLCDM]+)\s*\.\s*([A-Z])$/i.exec(typed);
+    const id = sub ? `${sub[1].toUpperCase()}.${sub[2].toUpperCase()}` : romanValue(typed) !== null ? typed.toUpperCase() : typed;
+    if (current && current.id === id) return;
+    const make = (gid: string, roman: boolean): GroupState => {
+      let g = groupById.get(gid);
+      if (!g) {
+        g = { id: gid, title: "", roman, direct: 0, hasSub: false, implicit: false };
+        groups.push(g);
+        groupById.set(gid, g);
+      }
+      return g;
+    };
+    if (sub && romanValue(sub[1]) !== null) {
+      const parent = make(sub[1].toUpperCase(), true);
+      parent.hasSub = true;
+      currentRoman = parent;
+      current = make(id, false);
+    } else {
+      current = make(id, true);
+      currentRoman = current;
+    }
+    lastObjective = null;
+    lastTask = null;
+    lastRowOut = [];
+  };
+
   const vOrigin: number[] = new Array(width).fill(0);
   const advance = (r: number) => {
     const row = rows[r];
@@ -281,8 +319,21 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       return { text: rows[o.r][o.c].text, merged: true };
     };
 
+    /** A number column's text (flat layout): its own, or a vertical merge's; never another column's. */
+    const getNo = (k: NumberKey): { text: string; merged: boolean } | null => {
+      const c = nums[k];
+      if (c === null) return null;
+      const cell = row[c];
+      if (!cell) return { text: "", merged: false };
+      if (!cell.mergedFromAbove && !cell.mergedFromLeft) return { text: normalizeText(cell.text), merged: false };
+      const o = origin(rows, vOrigin, c);
+      if ((o.r < boundary && o.r !== r) || o.c !== c) return { text: "", merged: true };
+      return { text: normalizeText(rows[o.r][o.c].text), merged: true };
+    };
+    const no = { objective: getNo("objectiveNo"), task: getNo("taskNo"), activity: getNo("activityNo") };
+
     const lv = { objective: get("objective"), task: get("task"), activity: get("activity") };
-    const ownLevel = LEVELS.some((l) => cols[l] !== null && lv[l].text && !lv[l].merged);
+    const ownLevel = LEVELS.some((l) => (cols[l] !== null && lv[l].text && !lv[l].merged) || (no[l] && no[l]!.text && !no[l]!.merged));
     const otherKeys = ["output", "lead", "partners", "deadline", "budget"] as const;
     const other: Record<(typeof otherKeys)[number], string> = { output: "", lead: "", partners: "", deadline: "", budget: "" };
     for (const f of otherKeys) {
@@ -305,6 +356,8 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       }
     }
 
+    const flatGroup = getNo("group");
+    if (flatGroup?.text) useFlatGroup(flatGroup.text);
     if (!current) {
       const g: GroupState = { id: "\u0000implicit", title: "", roman: true, direct: 0, hasSub: false, implicit: true };
       groups.push(g);
@@ -320,8 +373,9 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     let task = { no: "", text: "" };
     let objectiveInherited = false;
     if (cols.objective !== null && activityLevel !== "objective") {
-      const raw = lv.objective;
-      if (raw.text) objective = splitLeadingNumber(raw.text);
+      // With a "TT mục tiêu" column, the number is that column's and the text is taken as it is.
+      const raw = no.objective ? { text: no.objective.text || lv.objective.text, merged: lv.objective.merged || no.objective.merged } : lv.objective;
+      if (raw.text) objective = no.objective ? { no: no.objective.text, text: normalizeText(lv.objective.text) } : splitLeadingNumber(raw.text);
       if (raw.text && raw.merged) objectiveInherited = true;
       if (!raw.text && !levelMerges && lastObjective) {
         objective = lastObjective;
@@ -330,8 +384,10 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       if (raw.text && !raw.merged && lastObjective && objective.no === lastObjective.no && objective.text === lastObjective.text) objectiveInherited = true;
     }
     if (cols.task !== null && activityLevel !== "task") {
-      const raw = lv.task;
-      if (raw.text) {
+      const raw = no.task ? { text: no.task.text || lv.task.text, merged: lv.task.merged || no.task.merged } : lv.task;
+      if (raw.text && no.task) {
+        task = { no: no.task.text, text: normalizeText(lv.task.text) };
+      } else if (raw.text) {
         // A cell listing several numbered tasks stays one task: its text keeps every number and
         // taskNo lists them ("2.9, 2.10, 2.11"), as the embedded plan transcribes it.
         const listedTasks = splitNumberedItems(raw.text);
@@ -345,14 +401,17 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     // The activity level.
     let items: Array<{ no: string; text: string }>;
     const actText = lv[activityLevel].text;
-    if (!reduced) {
+    if (!reduced && no.activity) {
+      // The flat layout: one row, one activity, its number from "TT hoạt động".
+      items = [{ no: no.activity.text, text: normalizeText(actText) }];
+    } else if (!reduced) {
       items = actText ? splitNumberedItems(actText) : [{ no: "", text: "" }];
     } else {
       const one = splitLeadingNumber(actText);
       if (!one.no && tt && /^\d{1,3}(\.\d{1,3})*\.?$/.test(tt)) one.no = tt.replace(/\.$/, "");
       items = [one];
     }
-    if (!actText && !reduced) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
+    if (!actText && !reduced && !no.activity?.text) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
 
     const produced: ActivityFields[] = items.map((it) => ({
       group: group.id,
@@ -407,7 +466,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     rows: out,
     activities: makeActivities(out),
     meta,
-    header: { row: found.row, rowCount: found.rowCount, columns: found.columns, labels: found.labels },
+    header: { row: found.row, rowCount: found.rowCount, columns: found.columns, labels: found.labels, numbers: found.numbers },
     warnings,
   };
 }

@@ -2,6 +2,12 @@
  * Finding the appendix's header row by meaning: which grid column holds which field,
  * whatever the order and wording of the column labels, possibly over two rows
  * ("Tổ chức thực hiện" above "Chủ trì | Phối hợp").
+ *
+ * Besides the text fields, the flat layout of the add-in's own plan table (src/layout/
+ * planColumns.ts: "Mã | Nhóm | TT mục tiêu | Mục tiêu/… | TT nhiệm vụ | Nhiệm vụ | TT hoạt động |
+ * Hoạt động | …") has number columns: "Nhóm" (the group of each row) and "TT mục tiêu / TT nhiệm
+ * vụ / TT hoạt động" (a level's number, "STT …", "Số TT …" alike). They are `numbers`, never the
+ * level's text column, and do not count in the score.
  */
 import { matchKey, stripDiacritics } from "../core/text";
 import { errors } from "./errors";
@@ -18,17 +24,43 @@ export function labelKey(label: string): string {
   return s;
 }
 
-const LABEL_CACHE = new Map<string, FieldKey | null>();
+/** The flat layout's number columns: the group of each row, and the number of each level. */
+export const NUMBER_KEYS = ["group", "objectiveNo", "taskNo", "activityNo"] as const;
+export type NumberKey = (typeof NUMBER_KEYS)[number];
+
+const LABEL_CACHE = new Map<string, { field: FieldKey | null; number: NumberKey | null }>();
+
+function classifyLabel(label: string): { field: FieldKey | null; number: NumberKey | null } {
+  if (!label || label.length > 90) return { field: null, number: null };
+  const cached = LABEL_CACHE.get(label);
+  if (cached !== undefined) return cached;
+  const k = labelKey(label);
+  const number = numberOfKey(k);
+  const out = { field: number ? null : fieldOfKey(k), number };
+  if (LABEL_CACHE.size > 5000) LABEL_CACHE.clear();
+  LABEL_CACHE.set(label, out);
+  return out;
+}
 
 /** The field a header label names, or null. The order of the tests settles overlaps. */
 export function fieldOfLabel(label: string): FieldKey | null {
-  if (!label || label.length > 90) return null;
-  const cached = LABEL_CACHE.get(label);
-  if (cached !== undefined) return cached;
-  const f = fieldOfKey(labelKey(label));
-  if (LABEL_CACHE.size > 5000) LABEL_CACHE.clear();
-  LABEL_CACHE.set(label, f);
-  return f;
+  return classifyLabel(label).field;
+}
+
+/** The number column a header label names ("Nhóm", "TT mục tiêu", "STT hoạt động"…), or null. */
+export function numberOfLabel(label: string): NumberKey | null {
+  return classifyLabel(label).number;
+}
+
+function numberOfKey(k: string): NumberKey | null {
+  if (!k || k.length > 40) return null;
+  if (/^(ma )?nhom$/.test(k)) return "group";
+  const m = /^(?:s?tt|so tt|so thu tu|thu tu) (.+)$/.exec(k);
+  if (!m) return null;
+  if (/^(muc tieu|chi tieu)/.test(m[1])) return "objectiveNo";
+  if (/^nhiem vu/.test(m[1])) return "taskNo";
+  if (/^hoat dong/.test(m[1])) return "activityNo";
+  return null;
 }
 
 function fieldOfKey(k: string): FieldKey | null {
@@ -53,6 +85,8 @@ export interface HeaderMatch {
   rowCount: number;
   columns: Record<FieldKey, number | null>;
   labels: Record<FieldKey, string>;
+  /** The flat layout's number columns (null when absent). */
+  numbers: Record<NumberKey, number | null>;
   score: number;
 }
 
@@ -76,20 +110,22 @@ function shownTexts(row: GridCell[]): string[] {
   return out;
 }
 
-/** Maps column labels to fields (first column wins for a field). */
-export function mapLabels(labels: string[]): { columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string>; score: number } {
+/** Maps column labels to fields and number columns (first column wins for each). */
+export function mapLabels(labels: string[]): { columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string>; numbers: Record<NumberKey, number | null>; score: number } {
   const columns = emptyColumns();
   const found = emptyLabels();
+  const numbers: Record<NumberKey, number | null> = { group: null, objectiveNo: null, taskNo: null, activityNo: null };
   let score = 0;
   labels.forEach((label, c) => {
-    const f = fieldOfLabel(label);
+    const { field: f, number: n } = classifyLabel(label);
     if (f && columns[f] === null) {
       columns[f] = c;
       found[f] = label;
       score++;
     }
+    if (n && numbers[n] === null) numbers[n] = c;
   });
-  return { columns, labels: found, score };
+  return { columns, labels: found, numbers, score };
 }
 
 function isValid(columns: Record<FieldKey, number | null>, score: number): boolean {
