@@ -19,6 +19,34 @@ export async function median(runs: number, fn: () => unknown | Promise<unknown>)
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Two things timed in alternation (a, b, a, b…), so that a change in the machine's load during
+ * the runs weighs on both alike: the median of each, and the median of the per-pair ratios a/b.
+ */
+export async function paired(runs: number, a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>): Promise<{ a: number; b: number; ratio: number }> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push((await timed(a)).ms);
+    tb.push((await timed(b)).ms);
+  }
+  return { a: medianOf(ta), b: medianOf(tb), ratio: medianOf(ta.map((x, i) => x / tb[i])) };
+}
+
+/** The median of values already measured (each run timed by the caller). */
+export function medianOf(values: readonly number[]): number {
+  if (!values.length) throw new Error("medianOf: no values");
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Milliseconds taken by fn (awaited). */
+export async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function printTable(results: Result[]): string {
