@@ -59,6 +59,8 @@ export interface CorpusCase {
   knownDefect?: string;
   /** Defects that break one named check only: the case passes, and each check is its own test.failing. */
   defects?: Array<{ check: string; defect: string }>;
+  /** Further named checks, each its own test (a fixed defect's check moves here from `defects`). */
+  checks?: string[];
   /** Run the CLI in a child process with this heap cap (MB) and a time limit (s): memory blow-ups must not crash the test runner. */
   child?: { heapMb: number; seconds: number };
   build(): Uint8Array | Promise<Uint8Array>;
@@ -829,11 +831,8 @@ export const CASES: CorpusCase[] = [
     id: "edited-workbook-no-id", file: "edited-workbook-no-id.xlsx", stored: "committed", entry: "workbook", cli: "full",
     how: "As edited-workbook, with the Mã (id) column deleted too.",
     expect: { outcome: "refused", check: "names-missing-columns" },
-    why: "Without the ids, progress cannot be matched to activities: the reader refuses with a message naming the missing column, instead of guessing; `cchc report` exits 1 and writes nothing.",
-    defects: [{
-      check: "message-says-what-to-do",
-      defect: "src/export/readWorkbook.ts WorkbookReadError for a plan table without its columns says what is missing ('thiếu các cột Mã, Nhóm, Hoạt động, Thời gian hoàn thành') but not what to do next (every ImportError does: 'Hãy …'), e.g. restore the column (Undo) or import the appendix again into a new workbook.",
-    }],
+    why: "Without the ids, progress cannot be matched to activities: the reader refuses with a message naming the missing column (only the missing one) and what to do next (restore it, or rebuild the workbook with cchc import), instead of guessing; `cchc report` exits 1 and writes nothing.",
+    checks: ["message-says-what-to-do"],
     build: () => editedWorkbook({ deleteId: true }),
   },
   {

@@ -114,18 +114,35 @@ const headerKey = (s: unknown) => normalizeText(s).toLowerCase();
 
 /** Finds the header row of a table by its headers; returns the row number and key → column number. */
 function findTable<K extends string>(ws: ExcelJS.Worksheet, columns: ReadonlyArray<{ key: K; header: string }>, required: K[]): { row: number; cols: Map<K, number> } | null {
+  return scanTable(ws, columns, required).match;
+}
+
+/**
+ * findTable, and when no row holds every required header, the row that holds most of the table's
+ * headers (the table a person damaged) with the required ones it lacks — for a message that
+ * names them.
+ */
+function scanTable<K extends string>(
+  ws: ExcelJS.Worksheet,
+  columns: ReadonlyArray<{ key: K; header: string }>,
+  required: K[],
+): { match: { row: number; cols: Map<K, number> } | null; missing: K[] } {
   const byHeader = new Map(columns.map((c) => [headerKey(c.header), c.key]));
   const last = Math.min(ws.rowCount, 400);
+  let best: { found: number; missing: K[] } = { found: 0, missing: required };
   for (let r = 1; r <= last; r++) {
     const cols = new Map<K, number>();
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell, c) => {
       const k = byHeader.get(headerKey(plainValue(cell.value)));
       if (k && !cols.has(k)) cols.set(k, c);
     });
-    if (required.every((k) => cols.has(k))) return { row: r, cols };
+    if (required.every((k) => cols.has(k))) return { match: { row: r, cols }, missing: [] };
+    if (cols.size > best.found) best = { found: cols.size, missing: required.filter((k) => !cols.has(k)) };
   }
-  return null;
+  return { match: null, missing: best.missing };
 }
+
+const PLAN_HEADER: Record<PlanColumnKey, string> = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, c.header])) as Record<PlanColumnKey, string>;
 
 function readRows<K extends string>(ws: ExcelJS.Worksheet, table: { row: number; cols: Map<K, number> }, stopAtBlank: K | null): Array<{ row: number; values: Partial<Record<K, unknown>> }> {
   const out: Array<{ row: number; values: Partial<Record<K, unknown>> }> = [];
@@ -217,8 +234,18 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
   };
   const planWs = byRole("plan", PLAN_SHEET);
   if (!planWs) throw new WorkbookReadError(`Không tìm thấy sheet "${PLAN_SHEET}".`, `No "${PLAN_SHEET}" sheet found.`);
-  const planTable = findTable(planWs, PLAN_COLUMNS, ["id", "group", "activity", "deadline"]);
-  if (!planTable) throw new WorkbookReadError(`Sheet "${planWs.name}" không có bảng kế hoạch (thiếu các cột Mã, Nhóm, Hoạt động, Thời gian hoàn thành).`, `Sheet "${planWs.name}" has no plan table (columns Mã, Nhóm, Hoạt động, Thời gian hoàn thành).`);
+  const scanned = scanTable(planWs, PLAN_COLUMNS, ["id", "group", "activity", "deadline"]);
+  const planTable = scanned.match;
+  if (!planTable) {
+    const missing = scanned.missing.map((k) => `"${PLAN_HEADER[k]}"`).join(", ");
+    const all = ["id", "group", "activity", "deadline"].map((k) => `"${PLAN_HEADER[k as PlanColumnKey]}"`).join(", ");
+    throw new WorkbookReadError(
+      `Sheet "${planWs.name}" không có bảng kế hoạch: thiếu cột ${missing} (bảng cần các cột ${all} trên cùng một dòng tiêu đề). ` +
+        `Hãy khôi phục cột (Hoàn tác/Undo trong Excel, hoặc chèn lại cột với đúng tiêu đề đó và điền lại), hoặc dựng lại sổ bằng "cchc import <tệp phụ lục .docx/.xlsx> --out <sổ mới>.xlsx" rồi nhập lại tiến độ; sau đó chạy lại lệnh.`,
+      `Sheet "${planWs.name}" has no plan table: column(s) ${missing} missing (the table needs ${all} on one header row). ` +
+        `Restore the column(s) (Undo in Excel, or insert them again with exactly that header and fill them in), or rebuild the workbook with "cchc import <appendix .docx/.xlsx> --out <new>.xlsx" and enter the progress again; then run the command again.`,
+    );
+  }
   const planRows = readRows(planWs, planTable, "id");
   const activities: Activity[] = [];
   const progress: Record<string, ActivityProgress> = {};

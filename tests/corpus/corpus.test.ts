@@ -9,7 +9,8 @@
  * stderr, prints nothing on stdout, writes no --out file, and leaves an existing one
  * byte-identical. For every import: the CLI exits 0 and its --json has the same activities.
  * Cases marked knownDefect are test.failing: they state the right behaviour, which the code in
- * src/** does not have yet (see the case's knownDefect text).
+ * src/** does not have yet (see the case's knownDefect text); so is each check a case lists in
+ * `defects`. A case's further `checks` (fixed defects among them) are plain tests.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -314,6 +315,7 @@ describe("the manifest", () => {
     for (const c of CASES) {
       if (c.expect.outcome !== "error" && c.expect.check) expect(Object.keys(CHECKS)).toContain(c.expect.check);
       for (const d of c.defects ?? []) expect(Object.keys(CHECKS)).toContain(d.check);
+      for (const k of c.checks ?? []) expect(Object.keys(CHECKS)).toContain(k);
     }
   });
 
@@ -367,6 +369,13 @@ describe("corpus", () => {
       if ((c.expect.outcome === "imported" || c.expect.outcome === "read" || c.expect.outcome === "refused") && c.expect.check) CHECKS[c.expect.check](outcome, bytes, c);
       if (c.cli !== "none") await checkCli(c, file, outcome);
     }, 120_000);
+    // Further checks of the case, each its own test.
+    for (const check of c.checks ?? []) {
+      test(`${c.file} — ${check}`, async () => {
+        const bytes = await bytesOf(c);
+        CHECKS[check](await runEntry(c, bytes), bytes, c);
+      });
+    }
     // Defects of one check: the case above passes without it; the check itself fails until fixed.
     for (const d of c.defects ?? []) {
       test.failing(`${c.file} — ${d.check} [known defect]`, async () => {
