@@ -820,11 +820,8 @@ export const CASES: CorpusCase[] = [
     id: "edited-workbook", file: "edited-workbook.xlsx", stored: "committed", entry: "workbook", cli: "full",
     how: `The demo workbook (buildWorkbookLayout + writeXlsx of HONG_LOC_2024) edited with exceljs as a person would in Excel: columns ${EDITED_DELETED_COLUMNS.join(", ")} deleted from the plan table, the table renamed KeHoach → ${EDITED_TABLE_NAME}, formulas pasted as values, text typed into date columns (${EDITED_DATE_TEXTS.map((t) => `${t.column}: "${t.text}"`).join("; ")}), a note in Ghi chú.`,
     expect: { outcome: "read", activities: HONG_LOC_2024.activities.length, check: "edited-workbook" },
-    why: "The plan table is found by its headers (not its name), the deleted optional columns are simply absent, the note is kept; `cchc report` runs on it. Text typed into a date column is the user's data: kept, or at least reported, never silently dropped (check date-text-kept).",
-    defects: [{
-      check: "date-text-kept",
-      defect: "src/export/readWorkbook.ts reads the date columns with dateValue(), which returns null for text it cannot parse as a date ('đã xong', '15/3' without a year, 'cuối quý II', 'không rõ'); the text is dropped with no warning, so `cchc report` counts 'Ngày hoàn thành: đã xong' as not done, and an in-place rebuild loses what the person typed.",
-    }],
+    why: "The plan table is found by its headers (not its name), the deleted optional columns are simply absent, the note is kept; `cchc report` runs on it. Text typed into a date column is the user's data: kept, or at least reported, never silently dropped (check date-text-kept): src/export/readWorkbook.ts reads '15/3' in the plan's year (and says so), keeps 'đã xong', 'cuối quý II', 'không rõ' in the activity's note and reports each with sheet, row and text.",
+    checks: ["date-text-kept"],
     build: () => editedWorkbook(),
   },
   {

@@ -188,8 +188,10 @@ function ymdOrNull(y: number, m: number, d: number): string | null {
  * "2024-01-15" (optionally followed by a time, which is ignored), "ngày 15 tháng 01 năm 2024",
  * an Excel serial as a number or a digit string ("45306"), and a JS Date (its local calendar
  * date, which is what a date picker or Excel hands over). Never guesses month-first order.
+ * With `defaultYear` (the plan's year), a day and month without a year ("15/3", "15-03",
+ * "ngày 15 tháng 3") are read in that year; without it they are not dates.
  */
-export function parseUserDate(value: unknown): string | null {
+export function parseUserDate(value: unknown, defaultYear?: number): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
@@ -206,6 +208,10 @@ export function parseUserDate(value: unknown): string | null {
   m = /^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,|\/)?\s*(\d{4})$/.exec(s);
   if (m) return ymdOrNull(+m[3], +m[2], +m[1]);
   if (/^\d{1,7}(?:\.\d+)?$/.test(s)) return isoFromExcelSerial(Number(s));
+  if (defaultYear !== undefined && Number.isInteger(defaultYear)) {
+    m = /^(?:ngày\s*)?(\d{1,2})\s*[/-]\s*(\d{1,2})$/.exec(s) ?? /^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})$/.exec(s);
+    if (m) return ymdOrNull(defaultYear, +m[2], +m[1]);
+  }
   return null;
 }
 

@@ -9,7 +9,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { HONG_LOC_2024 } from "../data/hongLoc2024";
-import { isoFromExcelSerial, parseIso, parseUserDate } from "../core/dates";
+import { formatViDate, isoFromExcelSerial, parseIso, parseUserDate } from "../core/dates";
 import { parsePeriodToken, type Period } from "../core/periods";
 import { makeActivities, topGroup, type Activity, type Comparator, type Group, type Indicator, type Plan } from "../core/plan";
 import { entriesFromRows, migrateProgressToLog, type LogEntry, type LogProblem } from "../core/progress";
@@ -142,6 +142,32 @@ function scanTable<K extends string>(
   return { match: null, missing: best.missing };
 }
 
+/**
+ * A cell of a date column: a date (an Excel date or serial, an ISO or dd/mm/yyyy text, "15/3" in
+ * the plan's year) → `iso`; anything else a person typed ("đã xong", "cuối quý II") → `text`,
+ * so the caller keeps it and says so instead of dropping it.
+ */
+function dateCell(v: unknown, year: number): { iso: string | null; text: string; inPlanYear?: string } {
+  if (v === null || v === undefined || v === "") return { iso: null, text: "" };
+  if (typeof v === "number") {
+    const iso = isoFromExcelSerial(v);
+    return iso ? { iso, text: "" } : { iso: null, text: String(v) };
+  }
+  const t = normalizeText(v);
+  if (!t) return { iso: null, text: "" };
+  if (parseIso(t)) return { iso: t, text: "" };
+  const iso = parseUserDate(t);
+  if (iso) return { iso, text: "" };
+  const withYear = parseUserDate(t, year);
+  return withYear ? { iso: withYear, text: "", inPlanYear: t } : { iso: null, text: t };
+}
+
+/** Appends `part` to a note unless the note holds it already (a second read adds nothing). */
+function appendNote(note: string | undefined, part: string): string {
+  if (!note) return part;
+  return note.includes(part) ? note : `${note}; ${part}`;
+}
+
 const PLAN_HEADER: Record<PlanColumnKey, string> = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, c.header])) as Record<PlanColumnKey, string>;
 
 function readRows<K extends string>(ws: ExcelJS.Worksheet, table: { row: number; cols: Map<K, number> }, stopAtBlank: K | null): Array<{ row: number; values: Partial<Record<K, unknown>> }> {
@@ -251,7 +277,13 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
   const progress: Record<string, ActivityProgress> = {};
   /** Completion dates typed over the plan's formulas (or in a workbook without a log). */
   const typed: Record<string, { completedOn?: string | null; evidence?: string }> = {};
-  const doneCol = planTable.cols.get("completedOn");
+  /** The date columns of each row, read once the plan's year is known (settings). */
+  const dated: Array<{ id: string; row: number; values: Partial<Record<PlanColumnKey, unknown>> }> = [];
+  const isFormulaCell = (row: number, key: PlanColumnKey): boolean => {
+    const c = planTable.cols.get(key);
+    const raw = c ? planWs.getRow(row).getCell(c).value : null;
+    return raw !== null && typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw);
+  };
   const text = (v: unknown) => normalizeText(v);
   for (const { row, values } of planRows) {
     const get = (k: PlanColumnKey) => text(values[k]);
@@ -263,16 +295,10 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     if (!a.id) a.id = makeActivities([a])[0].id;
     activities.push(a);
     const p: ActivityProgress = {};
-    const user = dateValue(values.userDeadline);
-    if (user) p.userDeadline = user;
-    const done = dateValue(values.completedOn);
-    if (done) p.completedOn = done;
     if (text(values.evidence)) p.evidence = text(values.evidence);
     if (text(values.note)) p.note = text(values.note);
     progress[a.id] = p;
-    const raw = doneCol ? planWs.getRow(row).getCell(doneCol).value : null;
-    const isFormula = raw !== null && typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw);
-    if (done && !isFormula) typed[a.id] = { completedOn: done, evidence: p.evidence };
+    dated.push({ id: a.id, row, values });
   }
 
   const settingsWs = byRole("settings", SETTINGS_SHEET);
@@ -281,6 +307,36 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
   const baseSettings = defaultSettings(sameAsEmbedded ? embedded : { unit: "", commune: "", province: "", year: embedded.year });
   const settings = readSettings(settingsWs, baseSettings);
   if (!settingsWs) warnings.push({ vi: `Không có sheet "${SETTINGS_SHEET}": dùng cài đặt mặc định.`, en: `No "${SETTINGS_SHEET}" sheet: default settings used.` });
+
+  // Date columns: a date is read (a day and month alone in the plan's year); text a person typed
+  // there is not dropped: it is kept in the activity's note and reported, sheet, row and text.
+  // "Hạn từ ngày" / "Hạn đến ngày" are computed from the deadline: a date there is not read, but
+  // text typed over them is kept and reported the same way. A formula's result is computed, not
+  // typed: its date is read, its text (an error value, "") is not reported.
+  for (const { id, row, values } of dated) {
+    const p = progress[id];
+    for (const key of ["userDeadline", "completedOn", "deadlineStart", "deadlineEnd"] as const) {
+      const formula = isFormulaCell(row, key);
+      const cell = dateCell(values[key], settings.year);
+      if (cell.iso && (key === "userDeadline" || key === "completedOn")) {
+        p[key] = cell.iso;
+        if (cell.inPlanYear && !formula) {
+          warnings.push({
+            vi: `Sheet "${planWs.name}" dòng ${row} (hoạt động ${id}), cột "${PLAN_HEADER[key]}": "${cell.inPlanYear}" được đọc là ngày ${formatViDate(cell.iso)} (năm của kế hoạch).`,
+            en: `Sheet "${planWs.name}" row ${row} (activity ${id}), column "${PLAN_HEADER[key]}": "${cell.inPlanYear}" read as ${formatViDate(cell.iso)} (the plan's year).`,
+          });
+        }
+      }
+      if (!cell.text || formula) continue;
+      const header = PLAN_HEADER[key];
+      p.note = appendNote(p.note, `${header}: ${cell.text}`);
+      warnings.push({
+        vi: `Sheet "${planWs.name}" dòng ${row} (hoạt động ${id}), cột "${header}": "${cell.text}" không phải là ngày; đã giữ lại trong Ghi chú. Hãy nhập ngày dạng dd/mm/yyyy nếu cần.`,
+        en: `Sheet "${planWs.name}" row ${row} (activity ${id}), column "${header}": "${cell.text}" is not a date; kept in the note. Enter a date as dd/mm/yyyy if one is meant.`,
+      });
+    }
+    if (p.completedOn && !isFormulaCell(row, "completedOn")) typed[id] = { completedOn: p.completedOn, evidence: p.evidence };
+  }
 
   // Groups: the plan table's group ids in order, titled from the embedded plan's standard titles.
   const groups: Group[] = [];

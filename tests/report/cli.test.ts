@@ -29,6 +29,16 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe("cchc report", () => {
+  it("prints what the workbook reader kept or could not read (text typed into a date column), Vietnamese and English", async () => {
+    const edited = path.join(tmp, "edited.xlsx");
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "corpus", "edited-workbook.xlsx"), edited);
+    const r = await runCli(["report", edited, "--period", "Q2-2024", "--json"]);
+    expect(r.code).toBe(0);
+    const notes = r.err.split("\n").filter((l) => l.startsWith("Lưu ý / note: "));
+    expect(notes.some((l) => l.includes('"đã xong" không phải là ngày; đã giữ lại trong Ghi chú') && l.includes('"đã xong" is not a date; kept in the note'))).toBe(true);
+    expect(notes.some((l) => l.includes('"15/3" được đọc là ngày 15/03/2024'))).toBe(true);
+  });
+
   it("--json prints exactly the report contract, equal to the core's report", async () => {
     const r = await runCli(["report", wbPath, "--period", "Q2-2024", "--json"]);
     expect(r.code).toBe(0);

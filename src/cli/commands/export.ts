@@ -13,6 +13,7 @@ export const exportCommand: Command = {
     const args = parseArgs(argv, { booleans: ["with-plan"], values: ["period", "as-of", "out", "exported-at"] });
     if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
     const read = await readWorkbook(io.readFile(args.positional[0]));
+    for (const w of read.warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const periods = (stringFlag(args, "period") ?? "").split(",").filter(Boolean).map((t) => periodArg(t, read));
     if (!periods.length) periodArg(undefined, read);
     const asOf = asOfArg(stringFlag(args, "as-of"));

@@ -50,6 +50,7 @@ export const reportCommand: Command = {
     const asOf = asOfArg(stringFlag(args, "as-of"));
     const report = reportOfWorkbook(read, period, asOf);
     for (const p of read.logProblems) io.err(`Nhật ký / log: ${p.messageVi}`);
+    for (const w of read.warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const out = stringFlag(args, "out");
     if (out) {
       const built = await buildReportsInPlace(bytes, [period], { asOf, read });
