@@ -126,3 +126,20 @@ export function shortHash(s: string, length = 5): string {
   }
   return h.toString(36).padStart(7, "0").slice(-length);
 }
+
+/** Excel's limit on the characters in one cell: longer text makes Excel repair (and cut) the file. */
+export const EXCEL_CELL_MAX_CHARS = 32767;
+/** What ends a text cut to fit in a cell, so the cut is visible. */
+export const TRUNCATION_MARKER = "… [cắt bớt]";
+
+/**
+ * A string that fits in one Excel cell: up to 32,767 characters (or `max`) as it is; longer, its
+ * first characters followed by "… [cắt bớt]", `max` in all (never splitting a surrogate pair).
+ */
+export function fitCellText(s: string, max = EXCEL_CELL_MAX_CHARS): string {
+  if (s.length <= max) return s;
+  let cut = max - TRUNCATION_MARKER.length;
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return s.slice(0, cut) + TRUNCATION_MARKER;
+}

@@ -43,8 +43,8 @@
  *   workbook takes standard titles from elsewhere; a person can type them in the plan). The "Mã"
  *   column is not read: ids come from makeActivities, which gives the same id to the same texts.
  */
-import { makeActivities, type Activity, type ActivityFields, type Group } from "../core/plan";
-import { matchKey, normalizeText } from "../core/text";
+import { ACTIVITY_TEXT_FIELDS, makeActivities, type Activity, type ActivityFields, type Group } from "../core/plan";
+import { EXCEL_CELL_MAX_CHARS, matchKey, normalizeText, TRUNCATION_MARKER } from "../core/text";
 import { errors } from "./errors";
 import type { Grid, GridCell } from "./grid";
 import { findHeader, type FieldKey, type HeaderMatch, type NumberKey } from "./header";
@@ -103,6 +103,12 @@ export function joinListLines(text: string): string {
 }
 
 const LIST_FIELDS = new Set<FieldKey>(["output", "lead", "partners"]);
+
+/** The fields as the plan table heads them (for warnings). */
+const FIELD_NAMES_VI: Record<(typeof ACTIVITY_TEXT_FIELDS)[number], string> = {
+  objectiveNo: "TT mục tiêu", objective: "Mục tiêu", taskNo: "TT nhiệm vụ", task: "Nhiệm vụ", activityNo: "TT hoạt động", activity: "Hoạt động",
+  output: "Kết quả, sản phẩm", lead: "Chủ trì", partners: "Phối hợp", deadline: "Thời gian hoàn thành", budget: "Kinh phí",
+};
 
 /**
  * Where a merged cell's text comes from: up through vertical merges (`vOrigin[c]`, the last row
@@ -450,6 +456,20 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     implicit.id = id;
     for (const a of out) if (a.group === "\u0000implicit") a.group = id;
   }
+
+  // Excel holds at most 32,767 characters in a cell: a longer field is cut when written to the
+  // workbook (render/cellValues.ts fitCellText, "… [cắt bớt]"). Say so now, field by field.
+  let long = 0;
+  out.forEach((a, i) => {
+    for (const k of ACTIVITY_TEXT_FIELDS) {
+      if (a[k].length <= EXCEL_CELL_MAX_CHARS) continue;
+      if (long++ >= 20) continue;
+      warnings.push(
+        `Hoạt động ${a.activityNo || `thứ ${i + 1}`} (nhóm ${a.group}): nội dung "${FIELD_NAMES_VI[k]}" dài ${a[k].length.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")} ký tự, quá giới hạn 32.767 ký tự của một ô Excel; khi ghi vào sổ sẽ bị cắt bớt (kết thúc bằng "${TRUNCATION_MARKER}"). Hãy rút gọn nội dung này trong phụ lục.`,
+      );
+    }
+  });
+  if (long > 20) warnings.push(`… và ${long - 20} trường khác cũng quá 32.767 ký tự.`);
 
   const listed: Group[] = [];
   const parents: Group[] = [];

@@ -1,11 +1,15 @@
 /** What both renderers agree on when turning a layout cell into a value. */
 import { excelSerialFromIso, parseIso } from "../core/dates";
+import { fitCellText } from "../core/text";
 import type { Cell, CellValue } from "../layout/types";
 
-/** The value to store: dates become Excel serial numbers (no time zones involved). */
+export { EXCEL_CELL_MAX_CHARS, fitCellText, TRUNCATION_MARKER } from "../core/text";
+
+/** The value to store: dates become Excel serial numbers (no time zones involved); text fits in a cell (fitCellText). */
 export function storedValue(cell: Cell): CellValue {
   const v = cell.v ?? null;
   if (cell.kind === "date" && typeof v === "string" && parseIso(v)) return excelSerialFromIso(v);
+  if (typeof v === "string") return fitCellText(v);
   return v;
 }
 

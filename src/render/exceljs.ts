@@ -2,6 +2,8 @@
  * Renders a declarative layout into an .xlsx file with exceljs: for the command line, the demo
  * and the district exports. With `freeze`, every formula becomes its computed value.
  * exceljs is imported lazily by callers in the task pane; this module is loaded on demand.
+ * Text longer than Excel's 32,767 characters per cell is cut, ending in "… [cắt bớt]"
+ * (cellValues.ts storedValue/fitCellText): Excel would otherwise repair the file on opening.
  */
 import ExcelJS from "exceljs";
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";

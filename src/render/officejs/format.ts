@@ -5,7 +5,9 @@
  *    { border, vertical: "top" }; the header row gets STYLES.header;
  *  - a free cell gets STYLES[cell.style] (or nothing);
  *  - a link cell becomes a HYPERLINK formula to "#<target>" (works at ExcelApi 1.1, and a whole
- *    column of links is one write instead of one Range.hyperlink per cell).
+ *    column of links is one write instead of one Range.hyperlink per cell);
+ *  - text longer than Excel's 32,767 characters per cell is cut, ending in "… [cắt bớt]"
+ *    (storedValue → fitCellText): Excel rejects a longer value written through Range.values.
  */
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
 import type { Cell, StyleKey } from "../../layout/types";

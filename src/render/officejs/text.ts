@@ -10,13 +10,18 @@
  *     apostrophe, Excel's quote prefix: the cell holds the text after it, `values` reads it back
  *     without the apostrophe, and it stays text even if someone later changes the number format.
  * Formula cells never get "@" (a formula written into a Text cell would be stored as text).
+ * Text longer than Excel's 32,767 characters per cell is cut, ending in "… [cắt bớt]" (safeText).
  */
+import { EXCEL_CELL_MAX_CHARS, fitCellText } from "../../core/text";
 
 const FORMULA_TRIGGER = /^[=+\-@\t\r']/;
 
-/** The string to write for a text value. */
+/**
+ * The string to write for a text value, within Excel's 32,767 characters per cell (the quote
+ * prefix counted): longer text is cut, ending in "… [cắt bớt]" (fitCellText).
+ */
 export function safeText(s: string): string {
-  return FORMULA_TRIGGER.test(s) ? `'${s}` : s;
+  return FORMULA_TRIGGER.test(s) ? `'${fitCellText(s, EXCEL_CELL_MAX_CHARS - 1)}` : fitCellText(s);
 }
 
 /** Whether a string would need the quote prefix. */

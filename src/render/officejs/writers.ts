@@ -1,6 +1,7 @@
 /**
  * Small writes into tables the add-in owns (a progress-log entry, a plan row's progress fields),
- * with the same text safety as the renderer and a constant number of syncs.
+ * with the same text safety as the renderer (safeText: text stays text, cut to Excel's 32,767
+ * characters with "… [cắt bớt]") and a constant number of syncs.
  */
 import { excelSerialFromIso, isIso } from "../../core/dates";
 import { columnLetter } from "../../layout/address";
