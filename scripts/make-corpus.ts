@@ -840,7 +840,7 @@ export const CASES: CorpusCase[] = [
     build: demoWorkbook,
   },
 
-  // --- Memory blow-ups (known defects): run in a child process with a heap cap --------------------
+  // --- Memory blow-ups (once known defects, now bounded by GRID_LIMITS): run in a child process with a heap cap ---
   {
     id: "wide-span-rows", file: "wide-span-rows.docx", stored: "test", entry: "docx", cli: "none",
     how: "A 0.7 MB .docx: the appendix header, one row whose single cell has w:gridSpan=1000, then 60,000 short activity rows (under every cap: file, part size, ratio).",
