@@ -14,7 +14,13 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u20
  */
 export function normalizeText(input: unknown, keepLines = false): string {
   if (input === null || input === undefined) return "";
-  let s = String(input).replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").normalize("NFC");
+  let raw: string;
+  try {
+    raw = typeof input === "string" ? input : String(input);
+  } catch {
+    return ""; // an object that cannot become text (a non-function toString, no prototype): nothing to keep
+  }
+  let s = raw.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").normalize("NFC");
   if (keepLines) {
     s = s
       .split("\n")
