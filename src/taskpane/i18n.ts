@@ -83,6 +83,8 @@ const S = {
   imported: { vi: "Đã đưa {n} hoạt động vào sổ; trang tính: {sheets}.", en: "{n} activities written; sheets: {sheets}." },
   // Checks
   recheck: { vi: "Kiểm tra lại", en: "Check again" },
+  autoRecheck: { vi: "Tự kiểm tra lại khi sửa sheet Kế hoạch", en: "Check again after edits to the plan sheet" },
+  autoRecheckUnavailable: { vi: "Excel này không báo khi sheet thay đổi (cần ExcelApi 1.7): hãy bấm Kiểm tra lại sau khi sửa.", en: "This Excel does not report sheet edits (needs ExcelApi 1.7): click Check again after editing." },
   check: { vi: "Kiểm tra kế hoạch", en: "Check the plan" },
   checking: { vi: "Đang kiểm tra…", en: "Checking…" },
   noPlanYet: { vi: "Chưa có kế hoạch trong sổ: hãy nhập kế hoạch trước.", en: "No plan in the workbook yet: import one first." },

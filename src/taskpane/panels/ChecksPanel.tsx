@@ -1,8 +1,8 @@
 /** Kiểm tra: findings by severity and rule; a click selects the cell; re-check rewrites the sheet. */
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Text } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Switch, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
-import { useApp } from "../state";
+import { loadOps, useApp } from "../state";
 import { Heading, SubHeading, useCommon } from "../components/common";
 import type { FindingView } from "../services/opsTypes";
 
@@ -30,6 +30,30 @@ export function ChecksPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [app.workbook?.hasPlan]);
 
+  // Re-check after edits: a person's changes to the plan sheet, debounced so typing a row checks once.
+  const [auto, setAuto] = React.useState(true);
+  const canWatch = app.caps.excelApiMinor >= 7;
+  const latest = React.useRef({ check, busy: app.busy });
+  latest.current = { check, busy: app.busy };
+  React.useEffect(() => {
+    if (!auto || !canWatch || !app.workbook?.hasPlan) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    void loadOps().then((ops) => ops.watchPlanEdits(app.caps, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { if (!latest.current.busy) void latest.current.check(); }, 1500);
+    })).then((s) => {
+      if (cancelled) void s?.();
+      else stop = s;
+    }).catch(() => undefined);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      void stop?.();
+    };
+  }, [auto, canWatch, app.workbook?.hasPlan, app.workbook]);
+
   const go = async (f: FindingView) => {
     if (!f.cell) return;
     const ok = await app.run({ vi: "Đang chọn ô…", en: "Selecting the cell…" }, ({ ops }) => ops.goToCell(f.cell).then(() => true));
@@ -50,6 +74,11 @@ export function ChecksPanel() {
           {findings ? t("recheck") : t("check")}
         </Button>
       </div>
+      {canWatch ? (
+        <Switch checked={auto} onChange={(_, d) => setAuto(d.checked)} label={t("autoRecheck")} data-testid="auto-recheck" />
+      ) : (
+        <Text size={200}>{t("autoRecheckUnavailable")}</Text>
+      )}
       {findings && (
         <div data-testid="findings">
           <Text role="status">{t("findingsSummary", { e: counts.error, w: counts.warning, i: counts.info })}</Text>

@@ -457,6 +457,31 @@ export async function runChecks(caps: Capabilities, o: OpOptions = {}): Promise<
   return { findings: findings.map((f) => findingView(f, cellOf, byId)), render };
 }
 
+/**
+ * Re-check after edits: calls `onEdit` when a person changes the plan sheet (ExcelApi 1.7
+ * Worksheet.onChanged; a co-author's remote changes are left to their own pane, and the add-in's
+ * own writes go to other sheets, so a re-check never triggers itself). Returns a function that stops
+ * watching, or null where the event is not available (the pane then offers the button only).
+ */
+export async function watchPlanEdits(caps: Capabilities, onEdit: () => void): Promise<(() => Promise<void>) | null> {
+  if (caps.excelApiMinor < 7) return null;
+  return run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(PLAN_SHEET);
+    await ctx.sync();
+    if (ws.isNullObject) return null;
+    const registration = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+      if (String(event.source) !== "Remote") onEdit();
+    });
+    await ctx.sync();
+    return async () => {
+      await Excel.run(registration.context, async (c) => {
+        registration.remove();
+        await c.sync();
+      });
+    };
+  });
+}
+
 export function goToCell(reference: string): Promise<void> {
   return run((ctx) => selectCell(ctx, reference));
 }
