@@ -86,16 +86,8 @@ export function deadlineKey(text: string): string {
     .trim();
 }
 
-interface Result {
-  kind: DeadlineKind;
-  start: string | null;
-  end: string | null;
-  recurrence: Recurrence | null;
-  points: string[];
-  display: string;
-  reason?: string;
-  reasonEn?: string;
-}
+/** What the grammar reads from the text alone; a user date is applied afterwards. */
+type Result = Omit<Deadline, "userDate">;
 
 function invalid(display: string, reason: string, reasonEn: string): Result {
   return { kind: "invalid", start: null, end: null, recurrence: null, points: [], display, reason, reasonEn };
