@@ -15,6 +15,7 @@ import { makeActivities, topGroup, type Activity, type Comparator, type Group, t
 import { entriesFromRows, migrateProgressToLog, type LogEntry, type LogProblem } from "../core/progress";
 import { defaultSettings, type Settings } from "../core/settings";
 import { normalizeText } from "../core/text";
+import { parseNumberVi } from "../core/numbers";
 import { DEFINITION_COLUMNS, INDICATORS_SHEET, VALUE_COLUMNS } from "../layout/indicatorsSheet";
 import { LOG_COLUMNS, LOG_SHEET } from "../layout/logSheet";
 import type { ActivityProgress, FormulaMode, IndicatorInput, IndicatorOverride, WorkbookModel } from "../layout/model";
@@ -102,12 +103,6 @@ function dateValue(v: unknown): string | null {
   if (typeof v === "number") return isoFromExcelSerial(v);
   if (typeof v === "string" && parseIso(v)) return v;
   return parseUserDate(v);
-}
-
-function numberValue(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v.replace(",", ".")))) return Number(v.replace(",", "."));
-  return null;
 }
 
 const headerKey = (s: unknown) => normalizeText(s).toLowerCase();
@@ -201,7 +196,7 @@ function readSettings(ws: ExcelJS.Worksheet | undefined, fallback: Settings): Se
     const key = row.key;
     if (key === "asOf") s.asOf = dateValue(v) ?? s.asOf;
     else if (typeof fallback[key] === "number") {
-      const n = numberValue(v);
+      const n = parseNumberVi(v);
       if (n !== null) (s as unknown as Record<string, unknown>)[key] = n;
     } else (s as unknown as Record<string, unknown>)[key] = normalizeText(v);
   }
@@ -360,22 +355,22 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {})
       for (const { values } of readRows(indWs, defs, "id")) {
         const id = text(values.id);
         const comparator = (text(values.comparatorRead) || ">=") as Comparator;
-        const target = numberValue(values.targetRead) ?? 0;
+        const target = parseNumberVi(values.targetRead) ?? 0;
         if (!id.startsWith("OBJ-")) {
           const unit = /số lượng|count/i.test(text(values.unit)) ? "count" : "percent";
-          const index = numberValue(values.index);
+          const index = parseNumberVi(values.index);
           indicators.push({ id, text: text(values.text), target, comparator, unit, ...(index && index > 1 ? { index } : {}), ...(text(values.source) ? { source: text(values.source) } : {}) });
         }
         const oc = text(values.comparatorOverride);
-        const ot = numberValue(values.targetOverride);
+        const ot = parseNumberVi(values.targetOverride);
         if (oc || ot !== null) indicatorOverrides[id] = { comparator: (oc || null) as Comparator | null, target: ot };
       }
     }
     const vals = findTable(indWs, VALUE_COLUMNS, ["id", "period", "numerator"]);
     if (vals) {
       for (const { values } of readRows(indWs, vals, "id")) {
-        const num = numberValue(values.numerator);
-        const den = numberValue(values.denominator);
+        const num = parseNumberVi(values.numerator);
+        const den = parseNumberVi(values.denominator);
         if (num === null && den === null) continue;
         let key: string;
         try {

@@ -5,7 +5,8 @@
  */
 import { isoFromExcelSerial, parseUserDate } from "../core/dates";
 import type { Comparator } from "../core/plan";
-import { parseComparator, parseNumberVi } from "../core/targets";
+import { parseComparator } from "../core/targets";
+import { parseNumberVi } from "../core/numbers";
 import { fail } from "./excelError";
 import { isMissing } from "./matrix";
 

@@ -37,7 +37,8 @@ import { UnitDirectory } from "../core/units";
 import { columnLetter, sheetRef } from "./address";
 import { indicatorCellRefs, indicatorValues, MET_LABELS, type IndicatorPeriodKey, type ValueColumnKey } from "./indicatorsSheet";
 import { LOG_DONE_LABEL, LOG_FIRST_ROW, latestEntryKeyFormula, linkPlanToLog, logRefs, logSheet, LOG_KEY_FACTOR } from "./logSheet";
-import { buildWorkbookLayout, type WorkbookOptions } from "./workbook";
+import { buildWorkbook, type WorkbookOptions } from "./workbook";
+import type { Finding } from "../core/validate/rules";
 import type { WorkbookModel } from "./model";
 import { PLAN_FIRST_ROW } from "./planSheet";
 import { PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "./planColumns";
@@ -690,6 +691,8 @@ export interface TrackedWorkbook {
   reports: ReportSheetInfo[];
   /** The model the sheets were built from: model.progress completed with the log's dates as of the settings' date. */
   model: WorkbookModel;
+  /** The findings the "Kiểm tra" sheet lists (as of the settings' date, with the log's progress). */
+  findings: Finding[];
 }
 
 /** Which activities of the model are recurring (tracked deadline kind). */
@@ -718,13 +721,13 @@ export function trackedWorkbookLayout(model: WorkbookModel, log: readonly LogEnt
   );
   const reports = built.map((b) => b.info);
   const reportSheets = built.map((b) => b.sheet);
-  const layout = buildWorkbookLayout(tracked, {
+  const { layout, findings } = buildWorkbook(tracked, {
     ...options,
     extraSheets: [...(options.extraSheets ?? []), logSheet(model.plan, log, { sample: options.sample }), ...reportSheets],
   });
   const planLayout = layout.sheets.find((s) => s.role === "plan");
   if (planLayout) linkPlanToLog(planLayout, model.plan, log, model.settings.asOf, (id) => recurring.has(id));
-  return { layout, reports, model: tracked };
+  return { layout, reports, model: tracked, findings };
 }
 
 // --- rebuilding: which sheets may be replaced ------------------------------------------------------

@@ -7,6 +7,7 @@ import { indicatorsSheet } from "./indicatorsSheet";
 import { settingsSheet } from "./settingsSheet";
 import { addPlanChecks, checksSheet } from "./checksSheet";
 import { validatePlan, type ValidateOptions } from "../core/validate/validate";
+import type { Finding } from "../core/validate/rules";
 import type { SheetLayout, WorkbookLayout } from "./types";
 
 export interface WorkbookOptions {
@@ -19,6 +20,11 @@ export interface WorkbookOptions {
 }
 
 export function buildWorkbookLayout(model: WorkbookModel, options: WorkbookOptions = {}): WorkbookLayout {
+  return buildWorkbook(model, options).layout;
+}
+
+/** The workbook and the findings its "Kiểm tra" sheet lists, so a summary can count exactly those. */
+export function buildWorkbook(model: WorkbookModel, options: WorkbookOptions = {}): { layout: WorkbookLayout; findings: Finding[] } {
   const names: Record<string, string> = {};
   const units = options.units ?? DEFAULT_UNITS;
   const findings = validatePlan(model.plan, { ...options.validation, units, asOf: model.settings.asOf, progress: model.progress });
@@ -32,7 +38,7 @@ export function buildWorkbookLayout(model: WorkbookModel, options: WorkbookOptio
     settingsSheet(model.settings, names, model),
     ...(options.extraSheets ?? []),
   ];
-  return {
+  const layout: WorkbookLayout = {
     sheets,
     names,
     properties: {
@@ -42,4 +48,5 @@ export function buildWorkbookLayout(model: WorkbookModel, options: WorkbookOptio
       keywords: "CCHC; cải cách hành chính",
     },
   };
+  return { layout, findings };
 }

@@ -104,6 +104,19 @@ describe("cchc demo", () => {
     expect(summary).toMatch(/\d+ lỗi \/ errors, \d+ cảnh báo \/ warnings/);
   });
 
+  test("the summary counts the findings its own Kiểm tra sheet lists, as of the same date", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Kiểm tra")!;
+    const listed = { "Lỗi": 0, "Cảnh báo": 0, "Lưu ý": 0 } as Record<string, number>;
+    ws.eachRow((row, r) => { const v = String(row.getCell(1).value); if (r >= 4 && v in listed) listed[v]++; });
+    const m = /(\d+) lỗi \/ errors, (\d+) cảnh báo \/ warnings, (\d+) lưu ý \/ notes/.exec(summary)!;
+    expect([Number(m[1]), Number(m[2]), Number(m[3])]).toEqual([listed["Lỗi"], listed["Cảnh báo"], listed["Lưu ý"]]);
+    expect(String(ws.getCell("A2").value)).toContain(`${m[1]} lỗi, ${m[2]} cảnh báo, ${m[3]} lưu ý`);
+    const asOf = /Tính đến \/ as of: (\S+)/.exec(summary)![1];
+    expect(String(ws.getCell("A2").value)).toContain(`Kiểm tra lúc ${asOf}:`);
+  });
+
   test("the workbook reads back: sheets, the plan table of 60 activities, text kept as text", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

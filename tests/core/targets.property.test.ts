@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { normalizeText } from "../../src/core/text";
-import { attainment, completion, met, parScore, parseNumberVi, rate, readTarget, readTargets } from "../../src/core/targets";
+import { attainment, completion, met, parScore, rate, readTarget, readTargets } from "../../src/core/targets";
+import { parseNumberVi } from "../../src/core/numbers";
 
 /** Plan-like sentences: cue words, numbers in every format, years, document numbers, punctuation. */
 const fragment = fc.oneof(

@@ -5,12 +5,12 @@ import {
   met,
   parScore,
   parseComparator,
-  parseNumberVi,
   rate,
   readTarget,
   readTargets,
   type Target,
 } from "../../src/core/targets";
+import { parseNumberVi } from "../../src/core/numbers";
 
 type Expect = [number, ">=" | "<=" | "=", "percent" | "count", ("reduction" | "increase")?];
 

@@ -6,7 +6,7 @@ import { periodsUpTo } from "../../core/periods";
 import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { parseUserDate } from "../../core/dates";
-import { validatePlan, countBySeverity } from "../../core/validate/validate";
+import { countBySeverity } from "../../core/validate/validate";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
@@ -31,7 +31,7 @@ export const demoCommand: Command = {
     const cutoffs = { startDay: settings.cutoffStartDay, endDay: settings.cutoffEndDay };
     const log = sampleLog(plan, asOf, cutoffs);
     const periods = periodsUpTo(asOf, plan.year, cutoffs).filter((p) => p.cutoffEnd <= asOf);
-    const { layout, reports } = trackedWorkbookLayout(
+    const { layout, reports, findings } = trackedWorkbookLayout(
       { plan, settings, progress: {}, mode: "custom" },
       log,
       { validation: { headerLines: plan.appendixHeader }, periods, sample: true },
@@ -39,7 +39,8 @@ export const demoCommand: Command = {
     io.writeFile(out, await writeXlsx(layout));
     const counted = plan.groups.map((g) => ({ id: g.id, n: plan.activities.filter((a) => a.group === g.id).length })).filter((g) => g.n > 0);
     const perGroup = counted.map((g) => `${g.id}: ${g.n}`).join(", ");
-    const c = countBySeverity(validatePlan(plan, { headerLines: plan.appendixHeader, asOf }));
+    // The findings the workbook's "Kiểm tra" sheet lists, so the summary and the sheet agree.
+    const c = countBySeverity(findings);
     io.out(
       [
         `${plan.title} (${plan.unit}, ${plan.province})`,

@@ -5,6 +5,7 @@
  */
 import { isoFromExcelSerial, parseUserDate } from "../../core/dates";
 import { matchKey } from "../../core/text";
+import { parseNumberVi } from "../../core/numbers";
 import { PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, type PlanColumnKey } from "../../layout/planColumns";
 import { SETTING_ROWS, SETTINGS_SHEET } from "../../layout/settingsSheet";
 import type { Settings } from "../../core/settings";
@@ -204,8 +205,8 @@ export async function readSettings(context: Excel.RequestContext): Promise<{ set
       const iso = toIso(value);
       if (iso) settings.asOf = iso;
     } else if (k === "year" || k === "cutoffStartDay" || k === "cutoffEndDay" || k === "parFull" || k === "parPartial" || k === "parMaxPoints") {
-      const n = typeof value === "number" ? value : Number(String(value).replace(",", ".").replace("%", ""));
-      if (Number.isFinite(n) && String(value) !== "") (settings as Record<string, number>)[k] = typeof value === "string" && value.includes("%") ? n / 100 : n;
+      const n = parseNumberVi(value);
+      if (n !== null) (settings as Record<string, number>)[k] = n;
     } else if (value !== "" && value !== null) {
       (settings as Record<string, string>)[k] = String(value);
     }

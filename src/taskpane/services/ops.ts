@@ -10,6 +10,7 @@
 import type { Activity, Group, Indicator, Plan } from "../../core/plan";
 import { defaultSettings, type Settings } from "../../core/settings";
 import { formatViDate, todayIso, parseIso } from "../../core/dates";
+import { parseNumberVi } from "../../core/numbers";
 import { DEFAULT_UNITS, unitsFromSheetRows, type Unit } from "../../core/units";
 import { validatePlan } from "../../core/validate/validate";
 import { RULES, type Finding } from "../../core/validate/rules";
@@ -141,15 +142,6 @@ export interface WorkbookInputs {
   reports: string[];
 }
 
-function num(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim()) {
-    const n = Number(v.replace(/\s/g, "").replace(",", "."));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
 async function readInputs(ctx: Excel.RequestContext, year: number | null): Promise<WorkbookInputs> {
   const owned = await listOwnedSheets(ctx);
   const has = (role: string) => owned.some((s) => s.role === role);
@@ -174,8 +166,8 @@ async function readInputs(ctx: Excel.RequestContext, year: number | null): Promi
         const id = r.id === null ? "" : String(r.id);
         const period = r.period === null ? "" : String(r.period);
         const key = labelToKey.get(period) ?? (INDICATOR_PERIOD_KEYS as readonly string[]).find((k) => period === k) ?? null;
-        const numerator = num(r.numerator);
-        const denominator = num(r.denominator);
+        const numerator = parseNumberVi(r.numerator);
+        const denominator = parseNumberVi(r.denominator);
         if (!id || !key || (numerator === null && denominator === null)) continue;
         const slot: Partial<Record<string, IndicatorInput>> = indicatorInputs[id] ?? {};
         slot[key] = { numerator, denominator };
@@ -187,7 +179,7 @@ async function readInputs(ctx: Excel.RequestContext, year: number | null): Promi
       indicatorOverrides = {};
       for (const r of defs.rows) {
         const id = r.id === null ? "" : String(r.id);
-        const target = num(r.targetOverride);
+        const target = parseNumberVi(r.targetOverride);
         const comparator = r.comparatorOverride === null ? null : String(r.comparatorOverride).trim();
         if (!id || (target === null && !comparator)) continue;
         const o: IndicatorOverride = {};
