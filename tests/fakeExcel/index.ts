@@ -84,6 +84,8 @@ export interface FakeExcel {
   emit(event: string, args?: unknown): Promise<unknown[]>;
   /** Changes the supported requirement sets (e.g. between tests). */
   setRequirementSets(sets: string | RequirementSets): void;
+  /** The host state the API classes work on (for tests/excelHost's protocol server). */
+  readonly _host: Host;
 }
 
 function resolveSets(s: string | RequirementSets | undefined): RequirementSets {
@@ -272,6 +274,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       return host.model;
     },
     stats,
+    _host: host,
     recorded: record,
     get createdWorkbooks() {
       return record.createdWorkbooks;
@@ -333,7 +336,14 @@ const GLOBALS = ["Office", "Excel", "OfficeExtension", "CustomFunctions", "Offic
  * `target.__fakeExcel`, and calls `Office.initialize` if the add-in set one.
  */
 export function installFakeOffice(target: any = globalThis, options: FakeExcelOptions = {}): InstalledFake {
-  const fake = createFakeExcel(options);
+  return installGlobals(target, createFakeExcel(options));
+}
+
+/** Sets the host's namespaces as globals on `target`, with `uninstall()` restoring what was there. */
+export function installGlobals<H extends Pick<FakeExcel, "Office" | "Excel" | "OfficeExtension" | "CustomFunctions" | "OfficeRuntime">>(
+  target: any,
+  fake: H,
+): H & { uninstall(): void } {
   const saved = GLOBALS.map((k) => [k, Object.getOwnPropertyDescriptor(target, k)] as const);
   target.Office = fake.Office;
   target.Excel = fake.Excel;
@@ -345,7 +355,7 @@ export function installFakeOffice(target: any = globalThis, options: FakeExcelOp
     const init = fake.Office.initialize;
     if (typeof init === "function") init("inserted");
   }, 0);
-  const installed = fake as InstalledFake;
+  const installed = fake as H & { uninstall(): void };
   installed.uninstall = () => {
     for (const [k, d] of saved) {
       if (d) Object.defineProperty(target, k, d);

@@ -72,7 +72,7 @@ export interface Host {
   events: Array<{ target: string; event: string; handler: (args: unknown) => unknown }>;
 }
 
-interface Op {
+export interface Op {
   kind: string;
   statement: string;
   mutates: boolean;
@@ -147,41 +147,50 @@ export class FakeRequestContext {
     host.stats.roundTrips++;
     host.stats.opsPerSync.push(queue.length);
     const commits: Array<() => void> = [];
-    for (let i = 0; i < queue.length; i++) {
-      const op = queue[i];
-      host.stats.ops++;
-      host.stats.opsByKind[op.kind] = (host.stats.opsByKind[op.kind] ?? 0) + 1;
-      try {
-        if (op.late) {
-          throw new FakeRichApiError(ErrorCodes.invalidObjectPath, defaultMessage("InvalidObjectPath", op.statement), {
-            detail: "the object was used after its Excel.run batch had finished",
-          });
-        }
-        if (host.failure && triggered(host.failure, op)) {
-          const f = host.failure;
-          host.failure = null;
-          throw new FakeRichApiError(f.code, f.message ?? defaultMessage(f.code), { injected: true });
-        }
-        if (op.mutates) host.model.touch();
-        const commit = op.run();
-        if (op.mutates) host.model.touch();
-        if (commit) commits.push(commit);
-      } catch (e) {
-        host.stats.failedSyncs++;
-        if (e instanceof FakeRichApiError) {
-          const around = queue.slice(Math.max(0, i - 2), i + 3).map((o) => (o === op ? `>>>>> ${o.statement} <<<<<` : o.statement));
-          Object.assign(e.debugInfo, {
-            errorLocation: op.kind.replace(/=$/, ""),
-            statement: op.statement,
-            surroundingStatements: around,
-            fullStatements: queue.map((o) => o.statement),
-          });
-        }
-        throw e;
-      }
-    }
+    applyOps(host, queue, commits);
     for (const c of commits) c();
     return passThroughValue as T;
+  }
+}
+
+/**
+ * Applies queued operations in order (counting them, injecting the pending failure); the commit
+ * steps (load deliveries) are collected for the caller to run once the batch succeeded. The first
+ * failing operation throws; the ones before it stay applied.
+ */
+export function applyOps(host: Host, queue: Op[], commits: Array<() => void>): void {
+  for (let i = 0; i < queue.length; i++) {
+    const op = queue[i];
+    host.stats.ops++;
+    host.stats.opsByKind[op.kind] = (host.stats.opsByKind[op.kind] ?? 0) + 1;
+    try {
+      if (op.late) {
+        throw new FakeRichApiError(ErrorCodes.invalidObjectPath, defaultMessage("InvalidObjectPath", op.statement), {
+          detail: "the object was used after its Excel.run batch had finished",
+        });
+      }
+      if (host.failure && triggered(host.failure, op)) {
+        const f = host.failure;
+        host.failure = null;
+        throw new FakeRichApiError(f.code, f.message ?? defaultMessage(f.code), { injected: true });
+      }
+      if (op.mutates) host.model.touch();
+      const commit = op.run();
+      if (op.mutates) host.model.touch();
+      if (commit) commits.push(commit);
+    } catch (e) {
+      host.stats.failedSyncs++;
+      if (e instanceof FakeRichApiError) {
+        const around = queue.slice(Math.max(0, i - 2), i + 3).map((o) => (o === op ? `>>>>> ${o.statement} <<<<<` : o.statement));
+        Object.assign(e.debugInfo, {
+          errorLocation: op.kind.replace(/=$/, ""),
+          statement: op.statement,
+          surroundingStatements: around,
+          fullStatements: queue.map((o) => o.statement),
+        });
+      }
+      throw e;
+    }
   }
 }
 
