@@ -28,11 +28,9 @@ import { OWNER_MARKER_NAME, type Cell, type ChartLayout, type SheetLayout, type 
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
 import { applyFormat, applyGrid, cellWrite, styleSpec, widthToPoints, type CellWrite } from "./format";
 import { quoteSheet, rewriteRefs, safeText } from "./text";
+import type { Message } from "../../core/message";
 
-export interface Message {
-  vi: string;
-  en: string;
-}
+export type { Message } from "../../core/message";
 
 export interface SkippedFeature extends Message {
   feature: Feature;

@@ -1,0 +1,55 @@
+/** Building and reading host-neutral snapshots (see port.ts): one shape whatever the host. */
+import type { SheetRole } from "../layout/types";
+import type { SheetSnapshot, SnapshotValue } from "./port";
+
+/**
+ * A sheet snapshot from a host's grid whose top-left cell is (row0, col0): shifted to A1, empty
+ * cells as "", formulas null for constants, trailing empty cells and rows dropped, so two hosts
+ * holding the same cells give the same snapshot.
+ */
+export function sheetSnapshot(
+  name: string,
+  role: SheetRole | null,
+  values: ReadonlyArray<ReadonlyArray<SnapshotValue | null | undefined>>,
+  formulas: ReadonlyArray<ReadonlyArray<string | null | undefined>>,
+  row0 = 0,
+  col0 = 0,
+): SheetSnapshot {
+  const outV: SnapshotValue[][] = [];
+  const outF: Array<Array<string | null>> = [];
+  values.forEach((row, r) => {
+    const vs: SnapshotValue[] = [];
+    const fs: Array<string | null> = [];
+    let last = -1;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c] ?? "";
+      const f = formulas[r]?.[c];
+      const formula = typeof f === "string" && f.startsWith("=") ? f : null;
+      vs[col0 + c] = v;
+      fs[col0 + c] = formula;
+      if (v !== "" || formula) last = col0 + c;
+    }
+    if (last < 0) return;
+    for (let c = 0; c < col0; c++) {
+      vs[c] = "";
+      fs[c] = null;
+    }
+    outV[row0 + r] = vs.slice(0, last + 1);
+    outF[row0 + r] = fs.slice(0, last + 1);
+  });
+  for (let r = 0; r < outV.length; r++) {
+    outV[r] ??= [];
+    outF[r] ??= [];
+  }
+  return { name, role, values: outV, formulas: outF };
+}
+
+/** A cell of a snapshot sheet ("" outside its rows). */
+export function cellValue(sheet: SheetSnapshot, row: number, col: number): SnapshotValue {
+  return sheet.values[row]?.[col] ?? "";
+}
+
+/** The formula of a cell, or null. */
+export function cellFormula(sheet: SheetSnapshot, row: number, col: number): string | null {
+  return sheet.formulas[row]?.[col] ?? null;
+}
