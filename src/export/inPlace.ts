@@ -12,7 +12,7 @@
  * which edits the live workbook, keeps everything.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, zipSync } from "fflate";
 import type { Period } from "../core/periods";
 import { LOG_SHEET, logSheet } from "../layout/logSheet";
 import { planReportRebuild, recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
@@ -20,6 +20,7 @@ import type { ChartLayout, SheetLayout, SheetRole } from "../layout/types";
 import { renderSheet } from "../render/exceljs";
 import { injectCharts, unescapeXml } from "../render/xlsxCharts";
 import { setOwnerMarkers } from "../render/xlsxPostProcess";
+import { loadWorkbook, writeWorkbookFiles } from "../render/xlsxStrict";
 import { LogIndex, progressFromLog } from "../core/progress";
 import { UnitDirectory } from "../core/units";
 import { readWorkbook, takeLoadedWorkbook, type ReadWorkbook } from "./readWorkbook";
@@ -70,12 +71,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
   }
   if (requested.length === 0) return { bytes: null, built: [], rebuilt: [], refused: decision.refused, read };
 
-  let wb = takeLoadedWorkbook(read);
-  if (!wb) {
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  }
-  const book = wb;
+  const book = takeLoadedWorkbook(read) ?? (await loadWorkbook(bytes));
   const roles = new Map<string, SheetRole | null>(read.sheets.map((s) => [s.name, s.role]));
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
 
@@ -110,8 +106,7 @@ export async function buildReportsInPlace(bytes: Uint8Array, periods: readonly P
     });
     rebuilt.push(r.name);
   }
-  const out = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-  const files = unzipSync(out);
+  const files = await writeWorkbookFiles(book);
   const order = [...strFromU8(files["xl/workbook.xml"]).matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));
   injectCharts(files, charts);

@@ -26,6 +26,7 @@ import { OWNER_MARKER_NAME, type SheetRole } from "../layout/types";
 import { UNITS_FIRST_ROW, UNITS_SHEET } from "../layout/unitsSheet";
 import { unitsFromSheetRows, type Unit } from "../core/units";
 import { unescapeXml } from "../render/xlsxCharts";
+import { loadWorkbook } from "../render/xlsxStrict";
 
 export class WorkbookReadError extends Error {
   constructor(readonly messageVi: string, readonly messageEn: string) {
@@ -242,9 +243,9 @@ export interface ReadOptions {
 
 export async function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadWorkbook> {
   const sheets = readSheetRoles(bytes);
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    wb = await loadWorkbook(bytes);
   } catch {
     throw new WorkbookReadError("Không đọc được sổ Excel.", "Could not read the workbook.");
   }

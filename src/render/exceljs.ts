@@ -7,10 +7,11 @@
  */
 import ExcelJS from "exceljs";
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";
-import { columnLetter, parseAddress, parseRange, address } from "../layout/address";
+import { columnLetter, parseAddress, address } from "../layout/address";
 import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
 import { fileFormula, storedValue } from "./cellValues";
 import { postProcessXlsx } from "./xlsxPostProcess";
+import { dataValidationsOf, writeWorkbookFiles } from "./xlsxStrict";
 import { estimatedRowHeights } from "../layout/rowHeights";
 
 export interface XlsxOptions {
@@ -99,7 +100,6 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
   for (const [row, height] of Object.entries({ ...estimatedRowHeights(sheet), ...sheet.rowHeights })) ws.getRow(Number(row) + 1).height = height;
   for (const m of sheet.merges) ws.mergeCells(m);
   for (const v of sheet.validations) {
-    const { r1, c1, r2, c2 } = parseRange(v.range);
     const rule: ExcelJS.DataValidation = {
       type: v.type,
       allowBlank: true,
@@ -112,17 +112,19 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
       showInputMessage: Boolean(v.prompt),
       prompt: v.prompt,
     };
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) ws.getCell(address(r, c)).dataValidation = rule;
+    // Per range, as Excel saves it; writeWorkbookFiles keeps the ranges disjoint (xlsxStrict.ts).
+    dataValidationsOf(ws).add(v.range, rule);
   }
-  for (const cf of sheet.conditionalFormats) {
+  sheet.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
       ref: cf.range,
       rules: [{
-        type: "expression", priority: 1, formulae: [fileFormula(cf.formula)],
+        // Unique within the sheet, first declared first applied.
+        type: "expression", priority: i + 1, formulae: [fileFormula(cf.formula)],
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : undefined },
       }],
     });
-  }
+  });
   return ws;
 }
 
@@ -138,8 +140,7 @@ export async function writeXlsx(layout: WorkbookLayout, options: XlsxOptions = {
   wb.calcProperties.fullCalcOnLoad = false;
   for (const sheet of layout.sheets) renderSheet(wb, sheet, Boolean(options.freeze));
   for (const [name, ref] of Object.entries(layout.names ?? {})) wb.definedNames.add(ref, name);
-  const buffer = await wb.xlsx.writeBuffer();
-  return postProcessXlsx(new Uint8Array(buffer as ArrayBuffer), layout, options);
+  return postProcessXlsx(await writeWorkbookFiles(wb), layout, options);
 }
 
 export { columnLetter };

@@ -5,12 +5,13 @@
  * Known limit of going through exceljs: drawings on a person's own sheets are not kept.
  */
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, zipSync } from "fflate";
 import { readSheetRoles } from "../export/readWorkbook";
 import type { ChartLayout, SheetLayout, SheetRole } from "../layout/types";
 import { renderSheet } from "./exceljs";
 import { injectCharts, unescapeXml } from "./xlsxCharts";
 import { setOwnerMarkers } from "./xlsxPostProcess";
+import { loadWorkbook, writeWorkbookFiles } from "./xlsxStrict";
 
 export class SheetOwnershipError extends Error {
   constructor(readonly sheet: string, readonly messageVi: string, readonly messageEn: string) {
@@ -42,8 +43,7 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
         `Sheet "${clash.name}" was made by a person; the add-in does not overwrite it. Rename it, then try again.`);
     }
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const wb = await loadWorkbook(bytes);
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
   for (const layout of sheets) {
     const old = wb.worksheets.find((w) => w.name.toLowerCase() === layout.name.toLowerCase()) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
@@ -57,7 +57,7 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
     roles.set(layout.name, layout.role);
     if (layout.charts.length) charts.push({ name: layout.name, charts: layout.charts });
   }
-  const files = unzipSync(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const files = await writeWorkbookFiles(wb);
   const order = [...strFromU8(files["xl/workbook.xml"]).matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));
   setDefinedNames(files, names);

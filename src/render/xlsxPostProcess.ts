@@ -3,7 +3,7 @@
  * the add-in which sheets it owns (a rebuild replaces only those), native charts
  * (xlsxCharts.ts) and custom document properties.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, zipSync } from "fflate";
 import { OWNER_MARKER_NAME, type SheetRole, type WorkbookLayout } from "../layout/types";
 import type { XlsxOptions } from "./exceljs";
 import { addRelationship, injectCharts } from "./xlsxCharts";
@@ -16,8 +16,7 @@ export function markerNamesXml(layout: WorkbookLayout): string {
     .join("");
 }
 
-export function postProcessXlsx(bytes: Uint8Array, layout: WorkbookLayout, options: XlsxOptions): Uint8Array {
-  const files = unzipSync(bytes);
+export function postProcessXlsx(files: Record<string, Uint8Array>, layout: WorkbookLayout, options: XlsxOptions): Uint8Array {
   const path = "xl/workbook.xml";
   let xml = strFromU8(files[path]);
   const markers = options.ownerMarkers === false ? "" : markerNamesXml(layout);
