@@ -5,28 +5,10 @@
  * sheet the product does not own.
  */
 import type { Message } from "../core/message";
-import type { SheetRole, WorkbookLayout } from "../layout/types";
+import type { WorkbookLayout } from "../layout/types";
+import type { WorkbookSnapshot } from "../layout/snapshot";
 
-/** A cell's value as Excel reports it: dates are serial numbers, errors their text ("#N/A"), empty "". */
-export type SnapshotValue = string | number | boolean;
-
-export interface SheetSnapshot {
-  name: string;
-  /** The product's role, from the sheet's owner marker; null for a person's sheet. */
-  role: SheetRole | null;
-  /**
-   * A product sheet's cells from A1, row by row (0-based); rows may be ragged and a missing cell is
-   * empty (""). A person's sheet is never read: no rows.
-   */
-  values: SnapshotValue[][];
-  /** Same shape: the formula as Excel shows it ("=CCHC.RATE(…)"), or null for a constant. */
-  formulas: Array<Array<string | null>>;
-}
-
-export interface WorkbookSnapshot {
-  /** Every sheet, in tab order. */
-  sheets: SheetSnapshot[];
-}
+export type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from "../layout/snapshot";
 
 export interface ApplyProgress extends Message {
   /** 0..1 */

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { installFakeOffice, type InstalledFake } from "../fakeExcel";
 import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { officeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { cellFormula, cellValue } from "../../src/app/snapshot";
+import { cellFormula, cellValue } from "../../src/layout/snapshot";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/app/port";
 import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";

@@ -5,7 +5,7 @@
  */
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
-import { sheetSnapshot } from "../../app/snapshot";
+import { sheetSnapshot } from "../../layout/snapshot";
 import { markerRole, renderLayout, type RenderOptions, type RenderResult } from "../../render/officejs/render";
 import { OWNER_MARKER_NAME, type SheetRole } from "../../layout/types";
 

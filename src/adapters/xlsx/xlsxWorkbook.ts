@@ -10,7 +10,7 @@ import { writeXlsx } from "../../render/exceljs";
 import { replaceSheetsInPlace } from "../../render/exceljsInPlace";
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, ApplyResult, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
-import { sheetSnapshot } from "../../app/snapshot";
+import { sheetSnapshot } from "../../layout/snapshot";
 
 export interface XlsxWorkbook extends WorkbookPort {
   /** The file as it is now (null before the first apply of a new workbook). */

@@ -1,6 +1,30 @@
-/** Building and reading host-neutral snapshots (see port.ts): one shape whatever the host. */
-import type { SheetRole } from "../layout/types";
-import type { SheetSnapshot, SnapshotValue } from "./port";
+/**
+ * A host-neutral snapshot of the product's sheets, as a host reads them back (src/app/port.ts):
+ * one shape whatever the host, so one reader turns it into the model.
+ */
+import type { SheetRole } from "./types";
+
+/** A cell's value as Excel reports it: dates are serial numbers, errors their text ("#N/A"), empty "". */
+export type SnapshotValue = string | number | boolean;
+
+export interface SheetSnapshot {
+  name: string;
+  /** The product's role, from the sheet's owner marker; null for a person's sheet. */
+  role: SheetRole | null;
+  /**
+   * A product sheet's cells from A1, row by row (0-based); rows may be ragged and a missing cell is
+   * empty (""). A person's sheet is never read: no rows.
+   */
+  values: SnapshotValue[][];
+  /** Same shape: the formula as Excel shows it ("=CCHC.RATE(…)"), or null for a constant. */
+  formulas: Array<Array<string | null>>;
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet, in tab order. */
+  sheets: SheetSnapshot[];
+}
+
 
 /**
  * A sheet snapshot from a host's grid whose top-left cell is (row0, col0): shifted to A1, empty
