@@ -37,8 +37,8 @@ const S = {
   missingTitle: { vi: "Excel này thiếu một số tính năng", en: "This Excel lacks some features" },
   missingIntro: { vi: "Phần bổ trợ vẫn dùng được; những phần sau được bỏ qua:", en: "The add-in still works; these parts are skipped:" },
   nativeMode: {
-    vi: "Excel này không chạy được hàm =CCHC.* (Excel 2016/2019): sổ dùng công thức Excel sẵn có và giá trị tính sẵn; nhập, kiểm tra và báo cáo vẫn hoạt động.",
-    en: "This Excel cannot run the =CCHC.* functions (Excel 2016/2019): the workbook uses built-in formulas and computed values; import, checks and reports still work.",
+    vi: "Excel này không chạy được hàm =CCHC.* (ví dụ Excel 2019): sổ dùng công thức Excel sẵn có và giá trị tính sẵn; nhập, kiểm tra và báo cáo vẫn hoạt động.",
+    en: "This Excel cannot run the =CCHC.* functions (e.g. Excel 2019): the workbook uses built-in formulas and computed values; import, checks and reports still work.",
   },
   skippedTitle: { vi: "Đã bỏ qua trên Excel này", en: "Skipped in this Excel" },
   // No Office

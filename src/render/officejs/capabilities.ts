@@ -1,9 +1,10 @@
 /**
- * What the running Excel can do. The add-in's floor is ExcelApi 1.4 (Excel 2016 updated); every
- * API above it is used only when `isSetSupported` says so, and what was skipped is reported to
- * the user (see `SkippedFeature`).
+ * What the running Excel can do. The add-in's floor is ExcelApi 1.4 (Excel 2019 and later, Mac
+ * 15.36+, the web; Excel 2016 for Windows has only 1.1 and never loads the pane, see README
+ * "Which Excel runs the add-in"); every API above it is used only when `isSetSupported` says so,
+ * and what was skipped is reported to the user (see `SkippedFeature`).
  *
- * Excel 2016/2019 perpetual has neither custom functions nor the shared runtime: there the
+ * Excel 2019 perpetual has neither custom functions nor the shared runtime: there the
  * workbook is built with FormulaMode "native" (built-in functions, computed values) instead of
  * `=CCHC.*`.
  */
