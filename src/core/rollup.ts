@@ -59,6 +59,24 @@ export const ROLLUP_STATUS_LABELS: Record<RollupStatus, string> = {
   missing: "Chưa gửi báo cáo",
 };
 
+export const ROLLUP_STATUS_LABELS_EN: Record<RollupStatus, string> = {
+  ok: "Valid",
+  "wrong-period": "Another reporting period",
+  tampered: "Edited after export",
+  invalid: "Not a valid report file",
+  duplicate: "Duplicate (a later file exists)",
+  missing: "No report sent",
+};
+
+/** A period token's English label ("Q2 2024"), else the token itself. */
+export function periodLabelEn(token: string): string {
+  try {
+    return parsePeriodToken(token).labelEn;
+  } catch {
+    return token;
+  }
+}
+
 export interface RollupInput {
   file: string;
   payload?: ExportPayload;
@@ -162,9 +180,10 @@ export function rollupReports(inputs: readonly RollupInput[], options: RollupOpt
     const report = payload.reports.find((r) => r.token === token);
     if (!report) {
       const has = payload.reports.map((r) => r.label).join(", ") || "—";
+      const hasEn = payload.reports.map((r) => periodLabelEn(r.token)).join(", ") || "—";
       flagged.push({
         rank: null, file: i.file, commune: payload.commune, district: payload.district, status: "wrong-period",
-        reasonVi: `Tệp báo cáo kỳ ${has}, không phải ${period?.label ?? token}.`, reasonEn: `The file reports ${has}, not ${period?.label ?? token}.`,
+        reasonVi: `Tệp báo cáo kỳ ${has}, không phải ${period?.label ?? token}.`, reasonEn: `The file reports ${hasEn}, not ${token ? periodLabelEn(token) : "—"}.`,
         exportedAt: payload.exportedAt,
       });
       continue;

@@ -160,7 +160,8 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 /**
  * The indicators of the model's "Chỉ tiêu" sheet for a period: their cached figures and cell
  * references. The report lists the plan body's indicators, plus any appendix objective that has
- * figures for the period (rows are fixed when the sheet is built: rebuild to add one).
+ * figures for the period (rows are fixed when the sheet is built: rebuild to add one); a plan
+ * with no body indicators (an imported appendix) lists every appendix objective.
  */
 export function indicatorsFromModel(model: WorkbookModel, period: Period): ReportIndicatorInput {
   const key = indicatorPeriodKey(period, model);
@@ -168,9 +169,11 @@ export function indicatorsFromModel(model: WorkbookModel, period: Period): Repor
   const refs = new Map<string, Partial<Record<string, string>>>();
   if (!key) return { actuals: [...listed.values()].map((i) => ({ id: i.id, text: i.text, unit: i.unit, target: i.target, comparator: i.comparator })), refs };
   const cellRefs = indicatorCellRefs(model);
-  // The plan body's indicators always; an appendix objective's only once it has figures for the period.
+  // The plan body's indicators always; an appendix objective's once it has figures for the period,
+  // or always when the plan states none in its body (an imported appendix: its objectives ARE the targets).
+  const bodyStatesTargets = [...listed.values()].some((i) => i.origin !== "appendix");
   const actuals: IndicatorActual[] = indicatorValues(model)
-    .filter((v) => v.period === key && (listed.get(v.id)?.origin !== "appendix" || typeof v.actual === "number"))
+    .filter((v) => v.period === key && (!bodyStatesTargets || listed.get(v.id)?.origin !== "appendix" || typeof v.actual === "number"))
     .map((v) => {
       const cols: ValueColumnKey[] = ["comparator", "target", "numerator", "denominator", "actual", "attainment", "met"];
       refs.set(v.id, Object.fromEntries(cols.map((c) => [c, cellRefs.ref(v.id, key, c) ?? ""]).filter(([, r]) => r)));

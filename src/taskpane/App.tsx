@@ -1,7 +1,7 @@
 /** The pane's shell: header, language switch, the task tabs, the busy indicator and notices. */
 import * as React from "react";
 import {
-  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Switch, Tab, TabList, Text, makeStyles, tokens,
+  Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Switch, Tab, TabList, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { missingFeatures, FEATURE_SETS, type Capabilities } from "../render/officejs/capabilities";
 import { LangContext, useT, pick, type Bilingual } from "./i18n";
@@ -44,6 +44,7 @@ class PanelBoundary extends React.Component<{ children: React.ReactNode; fallbac
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1 },
   header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: "8px" },
+  headerEnd: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: "2px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   subtitle: { color: tokens.colorNeutralForeground2 },
   tabs: { flexWrap: "wrap", rowGap: "2px" },
@@ -172,8 +173,13 @@ export function App({ caps, initialLang }: { caps: Capabilities; initialLang: La
 function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; setTab: (t: TabKey) => void; liveMessage: Bilingual | null; caps: Capabilities; styles: ReturnType<typeof useStyles> }) {
   const { lang, setLang, tab, setTab, liveMessage, caps, styles: s } = props;
   const t = useT();
-  const { workbook } = useApp();
+  const { workbook, setNotice } = useApp();
   const panelId = `panel-${tab}`;
+  // A message belongs to the tab that produced it: switching tabs clears it.
+  const switchTab = (next: TabKey) => {
+    if (next !== tab) setNotice(null);
+    setTab(next);
+  };
   return (
     <div className={s.root}>
       <header className={s.header}>
@@ -183,11 +189,16 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
             {workbook ? (workbook.hasPlan ? t("workbookPlan", { n: workbook.activities.length }) : t("workbookEmpty")) : t("appSubtitle")}
           </Text>
         </div>
-        <Switch label={t("english")} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
+        <div className={s.headerEnd}>
+          <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+            {t("help")}
+          </Link>
+          <Switch label={t("english")} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
+        </div>
       </header>
       <CapabilityNotice caps={caps} />
       <nav aria-label={t("tasks")}>
-        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small">
+        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => switchTab(d.value as TabKey)} size="small">
           {TABS.map((x) => (
             <Tab key={x.key} value={x.key} id={`tab-${x.key}`} aria-controls={`panel-${x.key}`}>
               {t(x.label)}
@@ -207,7 +218,7 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
           }
         >
           <React.Suspense fallback={<Spinner size="small" label={t("loading")} />}>
-            {tab === "import" && <ImportPanel goTo={setTab} />}
+            {tab === "import" && <ImportPanel goTo={switchTab} />}
             {tab === "checks" && <ChecksPanel />}
             {tab === "progress" && <ProgressPanel />}
             {tab === "report" && <ReportPanel />}

@@ -55,7 +55,8 @@ export interface AppContextValue {
   skipped: SkippedFeature[];
   setNotice: (n: Notice | null) => void;
   announce: (m: Bilingual) => void;
-  refreshWorkbook: () => Promise<void>;
+  /** Re-reads the workbook; returns what it holds now (null when it could not be read). */
+  refreshWorkbook: () => Promise<WorkbookState | null>;
   addSkipped: (s: SkippedFeature[]) => void;
   /** Runs an operation with the busy indicator; errors become a plain-language notice. Returns undefined on failure. */
   run: <T>(label: Bilingual, fn: (rc: RunContext) => Promise<T>, options?: { cancellable?: boolean }) => Promise<T | undefined>;
@@ -94,9 +95,12 @@ export function useAppState(caps: Capabilities): { value: AppContextValue; liveM
   const refreshWorkbook = React.useCallback(async () => {
     try {
       const ops = await loadOps();
-      setWorkbook(await ops.readWorkbookState(caps));
+      const state = await ops.readWorkbookState(caps);
+      setWorkbook(state);
+      return state;
     } catch (e) {
       setNotice({ intent: "error", title: { vi: "Chưa đọc được sổ Excel", en: "Could not read the workbook" }, text: describeError(e) });
+      return null;
     }
   }, [caps, setNotice]);
 

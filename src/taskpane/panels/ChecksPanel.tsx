@@ -1,7 +1,8 @@
 /** Kiểm tra: findings by severity and rule; a click selects the cell; re-check rewrites the sheet. */
 import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Switch, Text } from "@fluentui/react-components";
-import { useT } from "../i18n";
+import { translate, useT } from "../i18n";
+import { splitSuggestion } from "../components/labels";
 import { loadOps, useApp } from "../state";
 import { Heading, SubHeading, useCommon } from "../components/common";
 import type { FindingView } from "../services/opsTypes";
@@ -19,9 +20,9 @@ export function ChecksPanel() {
     if (!result) return;
     setFindings(result.findings);
     if (result.render) app.addSkipped(result.render.skipped);
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const f of result.findings) n[f.severity]++;
-    app.announce({ vi: `Kiểm tra xong: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} lưu ý.`, en: `Checked: ${n.error} errors, ${n.warning} warnings, ${n.info} notes.` });
+    const n = { e: 0, w: 0, i: 0 };
+    for (const f of result.findings) n[f.severity === "error" ? "e" : f.severity === "warning" ? "w" : "i"]++;
+    app.announce({ vi: translate("vi", "findingsSummary", n), en: translate("en", "findingsSummary", n) });
   }, [app]);
 
   React.useEffect(() => {
@@ -57,7 +58,11 @@ export function ChecksPanel() {
   const go = async (f: FindingView) => {
     if (!f.cell) return;
     const ok = await app.run({ vi: "Đang chọn ô…", en: "Selecting the cell…" }, ({ ops }) => ops.goToCell(f.cell).then(() => true));
-    if (ok) app.announce({ vi: t("selectedCell", { cell: f.cell }), en: t("selectedCell", { cell: f.cell }) });
+    if (!ok) return;
+    // Visible, not only announced: the person sees which cell the finding is about.
+    const m = /^'?(.*?)'?!([A-Z]+\d+)$/.exec(f.cell);
+    const vars = { cell: m ? m[2] : f.cell, sheet: m ? m[1].replace(/''/g, "'") : "" };
+    app.setNotice({ intent: "info", text: { vi: translate("vi", "selectedCell", vars), en: translate("en", "selectedCell", vars) } });
   };
 
   const counts = { error: 0, warning: 0, info: 0 };
@@ -118,7 +123,7 @@ export function ChecksPanel() {
                                   {f.suggestion ? (
                                     <span className={c.muted}>
                                       {" "}
-                                      — {t("suggestion")}: {f.suggestion}
+                                      — {t("suggestion")}: {t.pick(splitSuggestion(f.suggestion))}
                                     </span>
                                   ) : null}
                                   {f.cell ? (

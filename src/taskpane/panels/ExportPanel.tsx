@@ -48,7 +48,7 @@ export function ExportPanel() {
         <fieldset className={c.card} style={{ margin: 0 }}>
           <legend>{t("exportSheets")}</legend>
           {reports.map((r) => (
-            <Checkbox key={r} label={r} checked={chosen.includes(r)} onChange={(_, d) => toggle(r, Boolean(d.checked))} />
+            <Checkbox key={r} label={<span lang="vi">{r}</span>} checked={chosen.includes(r)} onChange={(_, d) => toggle(r, Boolean(d.checked))} />
           ))}
         </fieldset>
       )}

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
+import { identityDifferences } from "../../core/planIdentity";
 import { useApp } from "../state";
 import { Bullets, FileField, Heading, SubHeading, useCommon } from "../components/common";
 import type { ImportPreview } from "../services/ops";
@@ -13,7 +14,10 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
   const t = useT();
   const c = useCommon();
   const app = useApp();
-  const [source, setSource] = React.useState<SourceKind>("embedded");
+  // The pane starts from what the workbook holds: with a plan in it, the sample is never the default.
+  const [chosenSource, setSource] = React.useState<SourceKind | null>(null);
+  const source: SourceKind = chosenSource ?? (app.workbook?.hasPlan ? "docx" : "embedded");
+  const [confirming, setConfirming] = React.useState(false);
   const [file, setFile] = React.useState<File | null>(null);
   const [year, setYear] = React.useState("");
   const [commune, setCommune] = React.useState("");
@@ -22,6 +26,8 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
   const previewHeading = React.useRef<HTMLHeadingElement | null>(null);
 
   const read = async () => {
+    app.setNotice(null);
+    setConfirming(false);
     const y = year.trim() ? Number(year.trim()) : undefined;
     if (y !== undefined && !(Number.isInteger(y) && y >= 2000 && y <= 2100)) {
       setYearError(t.lang === "en" ? "Enter a year such as 2024." : "Hãy nhập năm, ví dụ 2024.");
@@ -50,8 +56,18 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
     }
   };
 
-  const apply = async () => {
+  const current = app.workbook?.hasPlan ? { commune: app.workbook.settings?.commune ?? "", year: app.workbook.settings?.year ?? null, count: app.workbook.activities.length } : null;
+  const differs = preview && current ? identityDifferences(current, { commune: preview.view.commune, year: preview.view.year }) : [];
+
+  const apply = async (confirmed = false) => {
     if (!preview) return;
+    app.setNotice(null);
+    // Another commune's or year's plan replaces this one only after an explicit confirmation naming both.
+    if (differs.length && !confirmed) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const result = await app.run(
       { vi: "Đang ghi vào sổ Excel…", en: "Writing into the workbook…" },
       ({ ops, progress, signal }) => ops.applyImport(preview, app.caps, { onProgress: progress, signal }),
@@ -77,14 +93,21 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
     await app.refreshWorkbook();
   };
 
+  const planLine = (commune: string, year: number | null, n: number) => t("planLine", { commune: commune || "—", year: year ?? "—", n });
   const v = preview?.view;
   return (
     <section aria-labelledby="import-heading" className={c.form}>
       <Heading id="import-heading">{t("headImport")}</Heading>
-      <RadioGroup value={source} onChange={(_, d) => setSource(d.value as SourceKind)} aria-label={t("importSource")}>
-        <Radio value="embedded" label={t("srcEmbedded")} />
+      {current && (
+        <div className={c.card} data-testid="current-plan">
+          <Text weight="semibold">{t("currentPlan")}</Text>
+          <Text>{planLine(current.commune, current.year, current.count)}</Text>
+        </div>
+      )}
+      <RadioGroup value={source} onChange={(_, d) => { setSource(d.value as SourceKind); setPreview(null); setConfirming(false); }} aria-label={t("importSource")}>
         <Radio value="docx" label={t("srcDocx")} />
         <Radio value="selection" label={t("srcSelection")} />
+        <Radio value="embedded" label={t("srcEmbedded")} />
       </RadioGroup>
       {source === "docx" && <FileField id="docx-file" label={t("chooseFile")} accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onFiles={(f) => setFile(f[0] ?? null)} />}
       {source === "selection" && <Text size={200}>{t("selectionHint")}</Text>}
@@ -110,13 +133,20 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
             {t("whatWasRead")}
           </h3>
           <Text>
-            <strong>{v.title}</strong>
+            <strong lang="vi">{v.title}</strong>
           </Text>
           <Text>
             {v.commune ? `${t("commune")}: ${v.commune} · ` : ""}
             {t("year")}: {v.year} · {v.activityCount} {t("activities")}
-            {v.indicatorCount ? ` · ${v.indicatorCount} ${t.lang === "en" ? "indicators" : "chỉ tiêu"}` : ""}
+            {` · ${v.indicatorCount} ${t("indicatorsWord")}`}
           </Text>
+          {v.source === "embedded" && <Text weight="semibold" data-testid="sample-label">{t("sampleData")}</Text>}
+          {v.indicators && v.indicators.length > 0 && (
+            <div data-testid="import-indicators">
+              <SubHeading>{t("indicatorsRead")}</SubHeading>
+              <Bullets items={v.indicators} max={12} />
+            </div>
+          )}
           {v.selection && (
             <Text size={200}>
               {v.selection.address}
@@ -137,7 +167,7 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
               {v.groups.map((g) => (
                 <tr key={g.id}>
                   <td>{g.id}</td>
-                  <td>{g.title}</td>
+                  <td lang="vi">{g.title}</td>
                   <td>{g.count}</td>
                 </tr>
               ))}
@@ -155,7 +185,7 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
               {v.headerMapping.map((m) => (
                 <tr key={m.field}>
                   <td>{t.pick(m.fieldLabel)}</td>
-                  <td>{m.label ?? t("notFound")}</td>
+                  <td lang={m.label ? "vi" : undefined}>{m.label ?? t("notFound")}</td>
                 </tr>
               ))}
             </tbody>
@@ -163,7 +193,9 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
           {v.warnings.length > 0 && (
             <>
               <SubHeading>{t("warnings")}</SubHeading>
-              <Bullets items={v.warnings} />
+              <div lang="vi">
+                <Bullets items={v.warnings} />
+              </div>
             </>
           )}
           {v.diff && (
@@ -176,22 +208,36 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
                   <Text>
                     {t("diffAdded")}: {v.diff.added.length} · {t("diffChanged")}: {v.diff.changed.length} · {t("diffKept")}: {v.diff.kept}
                   </Text>
-                  {v.diff.added.length > 0 && <Bullets items={v.diff.added.map((a) => a.label)} max={5} />}
-                  {v.diff.changed.length > 0 && <Bullets items={v.diff.changed.map((a) => `${a.label} (${a.fields.join(", ")})`)} max={5} />}
+                  {v.diff.added.length > 0 && <div lang="vi"><Bullets items={v.diff.added.map((a) => a.label)} max={5} /></div>}
+                  {v.diff.changed.length > 0 && <div lang="vi"><Bullets items={v.diff.changed.map((a) => a.label)} max={5} /></div>}
                   {v.diff.removed.length > 0 && (
                     <>
                       <Text>
                         {t("diffRemoved")}: {v.diff.removed.length}
                       </Text>
-                      <Bullets items={v.diff.removed.map((a) => a.label)} max={5} />
+                      <div lang="vi"><Bullets items={v.diff.removed.map((a) => a.label)} max={5} /></div>
                     </>
                   )}
                 </>
               )}
             </div>
           )}
+          {confirming && current && (
+            <div className={c.card} role="alertdialog" aria-labelledby="replace-title" data-testid="replace-confirm">
+              <Text weight="semibold" id="replace-title">{t("replaceTitle")}</Text>
+              <Text>{t("replaceNow")} {planLine(current.commune, current.year, current.count)}</Text>
+              <Text>{t("replaceWith")} {planLine(v.commune, v.year, v.activityCount)}</Text>
+              <Text>{t("replaceArchive", { n: v.diff?.removed.length ?? current.count })}</Text>
+              <div className={c.row}>
+                <Button appearance="primary" onClick={() => void apply(true)} disabled={Boolean(app.busy)}>
+                  {t("replaceConfirm")}
+                </Button>
+                <Button onClick={() => setConfirming(false)}>{t("cancel")}</Button>
+              </div>
+            </div>
+          )}
           <div className={c.row}>
-            <Button appearance="primary" onClick={apply} disabled={Boolean(app.busy)}>
+            <Button appearance="primary" onClick={() => void apply(false)} disabled={Boolean(app.busy) || confirming}>
               {app.workbook?.hasPlan ? t("applyAgain") : t("apply")}
             </Button>
             <Button onClick={() => goTo("checks")} disabled={!app.workbook?.hasPlan}>

@@ -1,7 +1,13 @@
 /** Cập nhật tiến độ: pick the activity (selected row or list), add a dated log entry. */
 import * as React from "react";
 import { Button, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
-import { useT } from "../i18n";
+import { translate, useT } from "../i18n";
+import { todayIso } from "../../core/dates";
+import { checkEntryDates } from "../../core/entryDates";
+import { STATUS_LABELS } from "../../core/status";
+import { statusChange } from "../../core/statusReason";
+import { DateField, dateFieldIso, isoToField } from "../components/DateField";
+import { activityName } from "../components/labels";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
 import type { LogEntryInput } from "../services/opsTypes";
@@ -12,13 +18,6 @@ const STATUS_OPTIONS: Array<{ value: LogEntryInput["status"]; vi: string; en: st
   { value: "not-started", vi: "Chưa thực hiện", en: "Not started" },
 ];
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
 export function ProgressPanel() {
   const t = useT();
   const c = useCommon();
@@ -26,7 +25,7 @@ export function ProgressPanel() {
   const activities = app.workbook?.activities ?? [];
   const [activityId, setActivityId] = React.useState("");
   const [status, setStatus] = React.useState<LogEntryInput["status"]>("done");
-  const [date, setDate] = React.useState(() => app.workbook?.settings?.asOf ?? today());
+  const [date, setDate] = React.useState(() => isoToField(todayIso()));
   const [completedOn, setCompletedOn] = React.useState("");
   const [evidence, setEvidence] = React.useState("");
   const [note, setNote] = React.useState("");
@@ -35,33 +34,50 @@ export function ProgressPanel() {
   const selected = activities.find((a) => a.id === activityId) ?? null;
 
   const fromSelection = async () => {
+    app.setNotice(null);
     const id = await app.run({ vi: "Đang đọc dòng đang chọn…", en: "Reading the selected row…" }, ({ ops }) => ops.activityAtSelection());
     if (id === undefined) return;
     if (id === null) {
-      app.setNotice({ intent: "warning", text: { vi: t("notOnPlanRow"), en: t("notOnPlanRow") } });
+      app.setNotice({ intent: "warning", text: { vi: translate("vi", "notOnPlanRow"), en: translate("en", "notOnPlanRow") } });
       return;
     }
     setActivityId(id);
-    app.announce({ vi: `Đã chọn hoạt động ${id}.`, en: `Activity ${id} selected.` });
+    const a = activities.find((x) => x.id === id);
+    const name = a ? activityName(a) : "";
+    app.announce({ vi: `Đã chọn hoạt động ${name}.`, en: `Activity ${name} selected.` });
   };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    app.setNotice(null);
     const errs: typeof errors = {};
     if (!activityId) errs.activity = t.lang === "en" ? "Choose an activity." : "Hãy chọn một hoạt động.";
-    if (!isIsoDate(date)) errs.date = t("dateInvalid");
-    if (completedOn && !isIsoDate(completedOn)) errs.completedOn = t("dateInvalid");
+    const dateIso = dateFieldIso(date);
+    const doneIso = status === "done" ? dateFieldIso(completedOn) : "";
+    const planYear = app.workbook?.settings?.year ?? Number(todayIso().slice(0, 4));
+    // The rule lives in core (checkEntryDates): the file page and the command apply the same one.
+    const problems = checkEntryDates({ date: dateIso ?? date, completedOn: doneIso === null ? completedOn : doneIso || null }, { today: todayIso(), planYear });
+    for (const p of problems.filter((x) => x.severity === "error")) errs[p.field] = errs[p.field] ?? t.pick(p);
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    const entry: LogEntryInput = { activityId, date, status, completedOn: status === "done" && completedOn ? completedOn : null, evidence: evidence.trim(), note: note.trim(), who: who.trim() };
+    const warnings = problems.filter((x) => x.severity === "warning").map((p) => ({ vi: p.vi, en: p.en }));
+    const entry: LogEntryInput = { activityId, date: dateIso!, status, completedOn: doneIso || null, evidence: evidence.trim(), note: note.trim(), who: who.trim() };
+    const before = selected?.statusKey ?? null;
+    const name = selected ? activityName(selected) : "";
     const result = await app.run({ vi: "Đang ghi vào nhật ký…", en: "Adding to the log…" }, ({ ops, progress }) => ops.addLogEntry(entry, app.caps, { onProgress: progress }));
     if (!result) return;
     app.addSkipped(result.skipped);
-    app.setNotice({ intent: "success", text: { vi: `Đã ghi tiến độ của hoạt động ${activityId} vào Nhật ký tiến độ.`, en: `Progress of activity ${activityId} added to the log.` }, lines: result.messages });
     setEvidence("");
     setNote("");
     setCompletedOn("");
-    await app.refreshWorkbook();
+    const now = await app.refreshWorkbook();
+    const after = now?.activities.find((a) => a.id === entry.activityId);
+    const change = after?.statusKey && after.statusReason ? statusChange(before, after.statusKey, after.statusReason) : null;
+    app.setNotice({
+      intent: warnings.length ? "warning" : "success",
+      text: { vi: translate("vi", "entryAdded", { name }), en: translate("en", "entryAdded", { name }) },
+      lines: [...(change ? [change] : []), ...warnings, ...result.messages],
+    });
   };
 
   return (
@@ -77,7 +93,7 @@ export function ProgressPanel() {
             <option value="">—</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>
-                {`${a.group} ${a.no} · ${a.activity.slice(0, 70)}`}
+                {activityName(a, 70)}
               </option>
             ))}
           </Select>
@@ -85,14 +101,15 @@ export function ProgressPanel() {
         {selected && (
           <div className={c.card} data-testid="selected-activity" aria-live="polite">
             <Text weight="semibold">
-              {t("activity")} {selected.group} {selected.no} ({selected.id})
+              {t("activity")} {`${selected.group} ${selected.no}`.trim()}
             </Text>
-            <Text size={200}>{selected.activity}</Text>
+            <Text size={200} lang="vi">{selected.activity}</Text>
             <Text size={200}>
-              {t("lead")}: {selected.lead || "—"} · {t("deadline")}: {selected.deadline || "—"}
+              {t("lead")}: <span lang="vi">{selected.lead || "—"}</span> · {t("deadline")}: <span lang="vi">{selected.deadline || "—"}</span>
             </Text>
             <Text size={200}>
-              {t("currentStatus")}: {selected.status || "—"}
+              {t("currentStatus")}: {selected.statusKey ? t.pick(STATUS_LABELS[selected.statusKey]) : selected.status || "—"}
+              {selected.statusReason ? ` (${t.pick(selected.statusReason)})` : ""}
             </Text>
           </div>
         )}
@@ -106,14 +123,8 @@ export function ProgressPanel() {
           </Select>
         </Field>
         <div className={c.row}>
-          <Field label={t("entryDate")} validationMessage={errors.date} className={c.grow} required>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-          </Field>
-          {status === "done" && (
-            <Field label={t("completedOn")} validationMessage={errors.completedOn} className={c.grow}>
-              <Input type="date" value={completedOn} onChange={(_, d) => setCompletedOn(d.value)} />
-            </Field>
-          )}
+          <DateField label={t("entryDate")} value={date} onChange={setDate} validationMessage={errors.date} className={c.grow} required testId="entry-date" />
+          {status === "done" && <DateField label={t("completedOn")} value={completedOn} onChange={setCompletedOn} validationMessage={errors.completedOn} className={c.grow} testId="completed-on" />}
         </div>
         <Field label={t("evidence")}>
           <Input value={evidence} onChange={(_, d) => setEvidence(d.value)} />

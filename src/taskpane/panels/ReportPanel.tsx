@@ -1,10 +1,11 @@
 /** Báo cáo: pick a period (quarter, 6 months, 9 months, year, ad hoc) and build or rebuild its sheet. */
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
-import type { PeriodChoice, ReportSummary } from "../services/opsTypes";
+import type { ReportSummary } from "../services/opsTypes";
+import { choiceOf, initialPeriod, PeriodPicker, type PeriodState } from "../components/PeriodPicker";
 
 function fmtDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -22,20 +23,19 @@ export function ReportPanel() {
   const c = useCommon();
   const app = useApp();
   const year = app.workbook?.settings?.year ?? new Date().getFullYear();
-  const [kind, setKind] = React.useState<PeriodChoice["kind"]>("quarter");
-  const [quarter, setQuarter] = React.useState<1 | 2 | 3 | 4>(2);
-  const [start, setStart] = React.useState(`${year}-01-01`);
-  const [end, setEnd] = React.useState(`${year}-03-31`);
+  const [period, setPeriod] = React.useState<PeriodState>(() => initialPeriod(year));
   const [summary, setSummary] = React.useState<ReportSummary | null>(null);
   const [error, setError] = React.useState<string | undefined>();
 
   const build = async () => {
-    const choice: PeriodChoice = { kind, year, quarter: kind === "quarter" ? quarter : undefined, start: kind === "adhoc" ? start : undefined, end: kind === "adhoc" ? end : undefined };
-    if (kind === "adhoc" && !(start && end && start <= end)) {
-      setError(t.lang === "en" ? "The start date must be on or before the end date." : "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.");
+    app.setNotice(null);
+    const picked = choiceOf({ ...period, year: String(year) });
+    if ("error" in picked) {
+      setError(t.pick(picked.error));
       return;
     }
     setError(undefined);
+    const choice = picked.choice;
     const result = await app.run({ vi: "Đang lập báo cáo…", en: "Building the report…" }, ({ ops, progress, signal }) => ops.buildReport(choice, app.caps, { onProgress: progress, signal }), { cancellable: true });
     if (!result) return;
     setSummary(result.summary);
@@ -58,33 +58,7 @@ export function ReportPanel() {
     <section aria-labelledby="report-heading" className={c.form}>
       <Heading id="report-heading">{t("headReport")}</Heading>
       {!app.workbook?.hasPlan && <Text>{t("noPlanYet")}</Text>}
-      <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as PeriodChoice["kind"])} aria-label={t("periodKind")}>
-        <Radio value="quarter" label={t("kindQuarter")} />
-        <Radio value="half" label={t("kindHalf")} />
-        <Radio value="nine-months" label={t("kindNine")} />
-        <Radio value="year" label={t("kindYear")} />
-        <Radio value="adhoc" label={t("kindAdhoc")} />
-      </RadioGroup>
-      {kind === "quarter" && (
-        <Field label={t("quarter")}>
-          <Select value={String(quarter)} onChange={(_, d) => setQuarter(Number(d.value) as 1 | 2 | 3 | 4)} data-testid="quarter-select">
-            <option value="1">I/{year}</option>
-            <option value="2">II/{year}</option>
-            <option value="3">III/{year}</option>
-            <option value="4">IV/{year}</option>
-          </Select>
-        </Field>
-      )}
-      {kind === "adhoc" && (
-        <div className={c.row}>
-          <Field label={t("from")} className={c.grow} validationMessage={error}>
-            <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
-          </Field>
-          <Field label={t("to")} className={c.grow}>
-            <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
-          </Field>
-        </div>
-      )}
+      <PeriodPicker value={{ ...period, year: String(year) }} onChange={setPeriod} error={error} idPrefix="report" />
       <div className={c.row}>
         <Button appearance="primary" onClick={build} disabled={Boolean(app.busy) || !app.workbook?.hasPlan}>
           {exists ? t("rebuildReport") : t("buildReport")}
@@ -92,7 +66,7 @@ export function ReportPanel() {
       </div>
       {summary && (
         <div className={c.card} data-testid="report-summary">
-          <Text weight="semibold">{summary.sheet}</Text>
+          <Text weight="semibold" lang="vi">{summary.sheet}</Text>
           <Text>{t("cutoff", { start: fmtDate(summary.cutoffStart), end: fmtDate(summary.cutoffEnd) })}</Text>
           <Text>
             {summary.done}/{summary.due} · {fmtRate(summary.rate, t.lang)}

@@ -5,6 +5,7 @@ import type { Settings } from "../../core/settings";
 import { useT, type StringKey } from "../i18n";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
+import { DateField, dateFieldIso, isoToField } from "../components/DateField";
 
 type Form = Record<keyof Settings, string>;
 
@@ -27,7 +28,7 @@ function toForm(s: Partial<Settings>): Form {
   const out = {} as Form;
   for (const f of FIELDS) {
     const v = s[f.key];
-    out[f.key] = v === undefined || v === null ? "" : f.type === "percent" ? String(Math.round(Number(v) * 1000) / 10) : String(v);
+    out[f.key] = v === undefined || v === null ? "" : f.type === "percent" ? String(Math.round(Number(v) * 1000) / 10) : f.type === "date" ? isoToField(String(v)) : String(v);
   }
   return out;
 }
@@ -46,6 +47,7 @@ export function SettingsPanel() {
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
+    app.setNotice(null);
     const errs: Partial<Record<keyof Settings, string>> = {};
     const next: Record<string, unknown> = { ...(current ?? {}) };
     for (const f of FIELDS) {
@@ -58,8 +60,9 @@ export function SettingsPanel() {
         }
         next[f.key] = f.type === "percent" ? n / 100 : n;
       } else if (f.type === "date") {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) errs[f.key] = t("dateInvalid");
-        next[f.key] = raw;
+        const iso = dateFieldIso(raw);
+        if (!iso) errs[f.key] = t("dateInvalid");
+        next[f.key] = iso;
       } else next[f.key] = raw;
     }
     const day = (k: keyof Settings) => Number(next[k]);
@@ -79,9 +82,11 @@ export function SettingsPanel() {
       <form className={c.form} onSubmit={save} noValidate>
         <Heading id="settings-heading">{t("headSettings")}</Heading>
         {!current && <Text>{t("settingsNoSheet")}</Text>}
-        {FIELDS.map((f) => (
+        {FIELDS.map((f) => f.type === "date" ? (
+          <DateField key={f.key} label={t(f.label)} value={form[f.key]} onChange={(v) => setForm((prev) => ({ ...prev, [f.key]: v }))} validationMessage={errors[f.key]} testId={`setting-${f.key}`} />
+        ) : (
           <Field key={f.key} label={t(f.label)} validationMessage={errors[f.key]} hint={f.key === "cutoffStartDay" ? t("cutoffNote") : undefined}>
-            <Input type={f.type === "date" ? "date" : "text"} inputMode={f.type === "number" || f.type === "percent" ? "decimal" : undefined} value={form[f.key]} onChange={(_, d) => setForm((prev) => ({ ...prev, [f.key]: d.value }))} />
+            <Input type="text" inputMode={f.type === "number" || f.type === "percent" ? "decimal" : undefined} value={form[f.key]} onChange={(_, d) => setForm((prev) => ({ ...prev, [f.key]: d.value }))} />
           </Field>
         ))}
         <div className={c.row}>

@@ -43,8 +43,10 @@ import { adhocPeriod, periodOf, type Period } from "../../core/periods";
 import { LOG_SHEET } from "../../layout/logSheet";
 import { trackedDeadline, type LogEntry } from "../../core/progress";
 import { computeStatus, STATUS_LABELS } from "../../core/status";
+import { statusReason } from "../../core/statusReason";
+import { formatTarget, listIndicators } from "../../core/indicatorList";
 import { loadMeta, saveMeta, type PlanMeta } from "./meta";
-import type { ActivityLite, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
+import type { ActivityLite, ExportFileView, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
 
 export interface OpOptions {
   signal?: AbortSignal;
@@ -97,9 +99,11 @@ export async function readWorkbookState(caps: Capabilities): Promise<WorkbookSta
       activities = activities.map((x) => {
         const a = byId.get(x.id);
         if (!a) return x;
-        const d = trackedDeadline(a, base.settings.year, progress[a.id]?.userDeadline ?? null);
-        const status = computeStatus(d, progress[a.id]?.completedOn ?? null, base.settings.asOf);
-        return { ...x, status: STATUS_LABELS[status].vi };
+        const deadline = trackedDeadline(a, base.settings.year, progress[a.id]?.userDeadline ?? null);
+        const doneOn = progress[a.id]?.completedOn ?? null;
+        const status = computeStatus(deadline, doneOn, base.settings.asOf);
+        const latestEntryDate = (inputs.log ?? []).filter((e) => e.activityId === a.id).reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
+        return { ...x, status: STATUS_LABELS[status].vi, statusKey: status, statusReason: statusReason({ status, deadline, asOf: base.settings.asOf, doneOn, latestEntryDate }) };
       });
     } catch {
       /* keep what the sheet shows */
@@ -310,6 +314,7 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
   o.onProgress?.(0.6);
   const existing = await run((ctx) => readInputs(ctx, plan.year));
   const diff = existing.activities.length ? diffView(diffPlans(existing.activities, plan.activities)) : undefined;
+  const indicators = listIndicators(plan);
   const counts = new Map<string, number>();
   for (const a of plan.activities) counts.set(a.group, (counts.get(a.group) ?? 0) + 1);
   return {
@@ -323,7 +328,8 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
       year: plan.year,
       groups: plan.groups.map((g) => ({ id: g.id, title: g.title, count: counts.get(g.id) ?? 0 })).filter((g) => g.count > 0 || g.title),
       activityCount: plan.activities.length,
-      indicatorCount: plan.indicators.length,
+      indicatorCount: indicators.length,
+      indicators: indicators.map((i) => `${i.text.length > 90 ? `${i.text.slice(0, 88)}…` : i.text} (${formatTarget(i.target, i.comparator, i.unit)})`),
       headerMapping,
       warnings,
       selection,
@@ -419,15 +425,12 @@ function findingView(f: Finding, cellOf: (f: Finding) => string, byId: Map<strin
 /** Re-runs the rules on the plan as it is in the workbook and rewrites the "Kiểm tra" sheet. */
 export async function runChecks(caps: Capabilities, o: OpOptions = {}): Promise<{ findings: FindingView[]; render: RenderResult | null }> {
   o.onProgress?.(0.1, { vi: "Đang đọc kế hoạch…", en: "Reading the plan…" });
-  const inputs = await run((ctx) => readInputs(ctx, null));
-  if (!inputs.plan || !inputs.activities.length) throw noPlan();
-  const meta = await loadMeta();
-  const plan = planFromWorkbook(inputs, meta);
-  const settings = settingsFor(plan, inputs.settings);
+  // The same model (progress derived from the log) as the progress card: one status everywhere.
+  const { inputs, model } = await currentModel(caps);
+  const plan = model.plan;
   const units = inputs.units ?? DEFAULT_UNITS;
-  const model = modelFor(plan, settings, inputs, caps);
   const findings = checksFor(model, units, []);
-  const read = inputs.plan;
+  const read = inputs.plan!;
   const rowOf = new Map<string, number>();
   read.rows.forEach((r, i) => {
     if (r.id !== null) rowOf.set(String(r.id), read.firstRow + i);
@@ -647,6 +650,12 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
   if (o.signal?.aborted) throw Object.assign(new Error("cancelled"), { messageVi: "Đã hủy.", messageEn: "Cancelled." });
   o.onProgress?.(0.8, { vi: "Đang mở sổ mới…", en: "Opening the new workbook…" });
   return deliver(bytes, fileName, caps, base64);
+}
+
+/** Each chosen file's commune and periods (read and verified, nothing summed). */
+export async function describeCommuneFiles(files: Array<{ name: string; bytes: Uint8Array }>): Promise<ExportFileView[]> {
+  const { describeExports } = await import(/* webpackChunkName: "export" */ "./exportAdapter");
+  return describeExports(files);
 }
 
 /** Several communes' exports → one district workbook. */

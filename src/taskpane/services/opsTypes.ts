@@ -1,5 +1,6 @@
 /** Types shared by the pane's shell and its lazily loaded operations (type-only: no code). */
 import type { Settings } from "../../core/settings";
+import type { Status } from "../../core/status";
 import type { Bilingual } from "../i18n";
 
 export interface ActivityLite {
@@ -11,6 +12,9 @@ export interface ActivityLite {
   lead: string;
   deadline: string;
   status: string;
+  /** The status as core computes it from the plan, the log and the settings, and why. */
+  statusKey?: Status;
+  statusReason?: Bilingual;
   /** 1-based sheet row. */
   row: number;
 }
@@ -37,6 +41,8 @@ export interface ImportPreviewView {
   groups: Array<{ id: string; title: string; count: number }>;
   activityCount: number;
   indicatorCount: number;
+  /** The targets read (body indicators, then the appendix's objectives with a number), as "text (≥ 50%)". */
+  indicators?: string[];
   /** The appendix's columns as understood: field → header label found (null when absent). */
   headerMapping: Array<{ field: string; fieldLabel: Bilingual; label: string | null }>;
   warnings: string[];
@@ -101,4 +107,13 @@ export interface ExportOutcome {
 export interface RollupOutcome extends ExportOutcome {
   communes: number;
   problems: Bilingual[];
+}
+
+/** A commune's export as the consolidation sees it before summing. */
+export interface ExportFileView {
+  file: string;
+  commune: string;
+  periods: Bilingual;
+  tokens: string[];
+  problem: Bilingual | null;
 }
