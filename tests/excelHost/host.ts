@@ -28,7 +28,10 @@ export interface ExcelHostStats extends FakeStats {
 }
 
 export interface ExcelHostOptions extends FakeExcelOptions {
-  /** Largest accepted request body in bytes. Default 5 MB, Excel on the web's documented payload limit. */
+  /**
+   * Largest request or response body in bytes. Default: 5 MB on the web (`platform: "OfficeOnline"`),
+   * Excel on the web's documented payload limit ("Resource limits and performance optimization"); none elsewhere.
+   */
   requestLimit?: number;
 }
 
@@ -64,7 +67,7 @@ export function createExcelHostWith(lib: OfficeLibrary, options: ExcelHostOption
   const extra = () => ({ requests: 0, requestBytes: 0, requestSizes: [] as number[], largestRequest: 0 });
   Object.assign(stats, extra());
   const server = new ExcelServer(host, { createWorkbook: (b64) => fake.recorded.createdWorkbooks.push(b64) });
-  const limit = options.requestLimit ?? WEB_REQUEST_LIMIT;
+  const limit = options.requestLimit ?? (options.platform === "OfficeOnline" ? WEB_REQUEST_LIMIT : Infinity);
   const recorded: WireRequest[] = [];
   let recording = false;
 
@@ -81,29 +84,23 @@ export function createExcelHostWith(lib: OfficeLibrary, options: ExcelHostOption
     stats.largestRequest = Math.max(stats.largestRequest, size);
     const body = JSON.parse(text) as WireRequest;
     if (recording) recorded.push(body);
-    stats.opsPerSync.push(body.Actions?.length ?? 0);
-    if (size > limit) {
-      stats.failedSyncs++;
-      return Promise.resolve({
-        statusCode: 413,
-        headers: {},
-        body: JSON.stringify({
-          error: {
-            code: "RequestPayloadSizeLimitExceeded",
-            message: `The request payload size has exceeded the limit (${size} bytes; Excel on the web accepts ${limit}). Send the data in smaller batches.`,
-          },
-        }),
-      });
-    }
-    let response: WireResponse;
-    try {
-      response = server.process(body);
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    if (size > limit) return tooLarge("request", size);
+    const opsBefore = stats.ops;
+    const response: WireResponse = server.process(body);
+    stats.opsPerSync.push(stats.ops - opsBefore);
     if (response.Error) stats.failedSyncs++;
-    return Promise.resolve({ statusCode: 200, headers: {}, body: JSON.stringify(response) });
+    const reply = JSON.stringify(response);
+    if (limit !== Infinity && byteLength(reply) > limit) return tooLarge("response", byteLength(reply));
+    return Promise.resolve({ statusCode: 200, headers: {}, body: reply });
   });
+
+  function tooLarge(what: string, size: number) {
+    stats.failedSyncs++;
+    const message =
+      `The request payload size has exceeded the limit (the ${what} is ${size} bytes; Excel on the web accepts ${limit}). ` +
+      "See the Resource limits and performance optimization for Office Add-ins article for more information.";
+    return Promise.resolve({ statusCode: 413, headers: {}, body: JSON.stringify({ error: { code: "RequestPayloadSizeLimitExceeded", message } }) });
+  }
 
   // Requirement-set checks inside the library read window.Office.context.requirements.
   lib.window.Office = fake.Office;

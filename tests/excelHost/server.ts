@@ -211,6 +211,17 @@ class RequestRun {
     }
     const p = this.path(action.ObjectPathId);
     if (p instanceof WorkbookCreated && name === "Open") return null;
+    if (p instanceof api.Range && name === "_ValidateArraySize") {
+      // Sent before the client splits a large values/formulas array into 1,500-cell chunks.
+      this.apply();
+      const e = p._resolve() as { rect: { r1: number; r2: number; c1: number; c2: number } } | typeof NULL;
+      if (e === NULL) return null;
+      const [rows, cols] = args as number[];
+      if (rows !== e.rect.r2 - e.rect.r1 + 1 || cols !== e.rect.c2 - e.rect.c1 + 1) {
+        fail(ErrorCodes.invalidArgument, "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      return null;
+    }
     const member = fromWire(name);
     const fn = (p as any)[member];
     if (typeof fn !== "function") fail(ErrorCodes.apiNotFound, `excelHost: ${p._className}.${member} is not implemented.`);

@@ -5,7 +5,7 @@
  * "… [cắt bớt]", and the importer warns about each field over the limit.
  */
 import ExcelJS from "exceljs";
-import { createFakeExcel } from "../fakeExcel";
+import { createExcelHost as createFakeExcel } from "../excelHost";
 import { EXCEL_CELL_MAX_CHARS, fitCellText, TRUNCATION_MARKER } from "../../src/core/text";
 import { makeActivities, type Plan } from "../../src/core/plan";
 import { defaultSettings } from "../../src/core/settings";

@@ -4,7 +4,7 @@
  * and without merged areas, logging, reports (edited texts kept on rebuild), checks, and the
  * whole flow on Excel 2019 (native formulas, no CCHC.*).
  */
-import { installFakeOffice, type InstalledFake, type FakeExcelOptions } from "../fakeExcel";
+import { installExcelHost as installFakeOffice, type InstalledExcelHost as InstalledFake, type ExcelHostOptions as FakeExcelOptions } from "../excelHost";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import { readTable, writeTableCells } from "../../src/render/officejs";
 import { PLAN_COLUMN_SPECS } from "../../src/render/officejs/readers";

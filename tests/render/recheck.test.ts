@@ -1,5 +1,5 @@
 /** Re-check after edits: the pane hears a person's changes to the plan sheet, where Excel can tell it. */
-import { installFakeOffice, type InstalledFake } from "../fakeExcel";
+import { installExcelHost as installFakeOffice, type InstalledExcelHost as InstalledFake } from "../excelHost";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import * as ops from "../../src/taskpane/services/ops";
 
