@@ -37,15 +37,23 @@ export function validationRectangles(entries: ReadonlyArray<[string, ExcelJS.Dat
   const keys = new Map<string, number>();
   const rules: ExcelJS.DataValidation[] = [];
   const owner = new Map<number, number>();
+  const unread: Array<[string, ExcelJS.DataValidation]> = [];
   for (const [ref, rule] of entries) {
     if (!rule) continue;
+    let range: ReturnType<typeof parseRange>;
+    try {
+      range = parseRange(ref);
+    } catch {
+      unread.push([ref, rule]); // not a cell or a range (e.g. "A:A"): written as exceljs has it
+      continue;
+    }
     const k = ruleKey(rule);
     let g = keys.get(k);
     if (g === undefined) {
       g = rules.push(rule) - 1;
       keys.set(k, g);
     }
-    const { r1, c1, r2, c2 } = parseRange(ref);
+    const { r1, c1, r2, c2 } = range;
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) owner.set(r * WIDTH + c, g);
   }
   const columns = rules.map(() => new Map<number, number[]>());
@@ -76,7 +84,7 @@ export function validationRectangles(entries: ReadonlyArray<[string, ExcelJS.Dat
     }
   });
   out.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
-  return out.map((x) => [x.r1 === x.r2 && x.c1 === x.c2 ? address(x.r1, x.c1) : rangeAddress(x.r1, x.c1, x.r2, x.c2), rules[x.g]]);
+  return [...out.map((x): [string, ExcelJS.DataValidation] => [x.r1 === x.r2 && x.c1 === x.c2 ? address(x.r1, x.c1) : rangeAddress(x.r1, x.c1, x.r2, x.c2), rules[x.g]]), ...unread];
 }
 
 /** exceljs's per-sheet validations (missing from its typings): address or range → rule. */

@@ -9,11 +9,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { parseRange } from "../../src/layout/address";
 import { sheetPaths, unescapeXml } from "../../src/render/xlsxCharts";
-import { dataValidationsOf, loadWorkbook, writeWorkbookFiles } from "../../src/render/xlsxStrict";
+import { dataValidationsOf, loadWorkbook, validationRectangles, writeWorkbookFiles } from "../../src/render/xlsxStrict";
 import { runCli } from "../helpers/cli";
 import { libreOfficeAvailable, libreOfficeProfile, soffice } from "../helpers/libreoffice";
 
@@ -149,10 +149,17 @@ describe("the .xlsx files the command writes, where Excel is strict", () => {
   });
 
   const lo = libreOfficeAvailable("xlsxStrict (LibreOffice)", ["soffice", "pdftotext"]);
-  (lo ? it : it.skip)("LibreOffice still opens the demo and prints the Kiểm tra sheet", () => {
+  (lo ? it : it.skip)("LibreOffice opens the demo, prints the Kiểm tra sheet and reads the links, validations and formats", () => {
     soffice(libreOfficeProfile(false), "pdf", dir, [path.join(dir, "demo.xlsx")]);
     const text = execFileSync("pdftotext", [path.join(dir, "demo.pdf"), "-"]).toString("utf8").normalize("NFC");
     expect(text).toContain("Kế hoạch!L51");
+    // Saved again by LibreOffice: it read the links, validations and priorities (and writes them as Excel does).
+    const again = path.join(dir, "lo");
+    soffice(libreOfficeProfile(false), "xlsx", again, [path.join(dir, "demo.xlsx")]);
+    const saved = sheets(fs.readFileSync(path.join(again, "demo.xlsx")));
+    expect(internalLinks(saved.get(CHECKS)!)).toEqual(internalLinks(demoSheets.get(CHECKS)!));
+    expect(validationRanges(saved.get(PLAN)!.xml)).toEqual(["J5:J64"]);
+    expect(priorities(saved.get(PLAN)!.xml)).toHaveLength(4);
   }, 240_000);
 });
 
@@ -166,18 +173,14 @@ describe("a person's sheet written back by exceljs", () => {
     dataValidationsOf(ws).add("C5:C64", { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0] });
     ws.addConditionalFormatting({ ref: "D1:D9", rules: [{ type: "expression", priority: 2, formulae: ["D1>0"] }, { type: "expression", priority: 1, formulae: ["D1<0"] }] });
     ws.addConditionalFormatting({ ref: "E1:E9", rules: [{ type: "expression", priority: 1, formulae: ["E1>0"] }] });
-    const files = await writeWorkbookFiles(wb);
-    const { zipSync } = await import("fflate");
-    return zipSync(files);
+    return zipSync(await writeWorkbookFiles(wb));
   }
 
   it("loaded and written again: the link stays a location, the validation one range, priorities unique with their order kept", async () => {
     const original = await personsWorkbook();
     expect(problems(original)).toEqual([]);
     expect(internalLinks(sheets(original).get("Của tôi")!)).toEqual(new Map([["A1", "'Đích'!B7"]]));
-    const again = await writeWorkbookFiles(await loadWorkbook(original));
-    const { zipSync } = await import("fflate");
-    const bytes = zipSync(again);
+    const bytes = zipSync(await writeWorkbookFiles(await loadWorkbook(original)));
     expect(problems(bytes)).toEqual([]);
     const mine = sheets(bytes).get("Của tôi")!;
     expect(internalLinks(mine)).toEqual(new Map([["A1", "'Đích'!B7"]]));
@@ -185,5 +188,26 @@ describe("a person's sheet written back by exceljs", () => {
     // D1<0 (priority 1) still before D1>0 (2); the tie with E's rule is broken by document order.
     const rules = [...mine.xml.matchAll(/<cfRule\b[^>]*>\s*<formula>([^<]*)<\/formula>/g)].map((m) => [m[1], Number(attr(m[0], "priority"))]);
     expect(Object.fromEntries(rules)).toEqual({ "D1&gt;0": 3, "D1&lt;0": 1, "E1&gt;0": 2 });
+  });
+});
+
+describe("validationRectangles", () => {
+  const list = (v: string): ExcelJS.DataValidation => ({ type: "list", formulae: [`"${v}"`] });
+  it("cells of one rule become disjoint rectangles; a later rule takes the cells it shares with an earlier one", () => {
+    const a = list("a");
+    const out = validationRectangles([
+      ["B2:C10", a],
+      ["C5:D6", list("b")],
+      ["J5", { ...a }], // equal to a: the same rule
+      ["J10:J64", a],
+      ["J6:J9", a],
+    ]);
+    expect(out.map(([ref, rule]) => `${ref}=${rule.formulae[0]}`)).toEqual([
+      'B2:B10="a"', 'C2:C4="a"', 'C5:D6="b"', 'J5:J64="a"', 'C7:C10="a"',
+    ]);
+    expect(overlaps(out.map(([ref]) => ref))).toEqual([]);
+  });
+  it("keeps a reference it cannot read as it is", () => {
+    expect(validationRectangles([["A:A", list("x")]])).toEqual([["A:A", list("x")]]);
   });
 });
