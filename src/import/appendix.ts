@@ -47,7 +47,7 @@ import { ACTIVITY_TEXT_FIELDS, makeActivities, type Activity, type ActivityField
 import { EXCEL_CELL_MAX_CHARS, matchKey, normalizeText, TRUNCATION_MARKER } from "../core/text";
 import { errors } from "./errors";
 import type { Grid, GridCell } from "./grid";
-import { findHeader, type FieldKey, type HeaderMatch, type NumberKey } from "./header";
+import { findHeader, headerError, headerFromMapping, type ColumnMapping, type FieldKey, type HeaderMatch, type NumberKey } from "./header";
 import { detectMeta, type PlanMeta } from "./meta";
 import { romanValue, splitLeadingNumber, splitNumberedItems } from "./numbering";
 
@@ -58,6 +58,8 @@ export interface ParseAppendixOptions {
   year?: number;
   /** The commune's name when the user already knows it (overrides the title lines). */
   commune?: string;
+  /** The user's choice of columns (field → grid column), over what the header labels say. */
+  columns?: ColumnMapping;
 }
 
 export interface ParsedAppendix {
@@ -104,6 +106,13 @@ export function joinListLines(text: string): string {
 
 const LIST_FIELDS = new Set<FieldKey>(["output", "lead", "partners"]);
 
+/** A continuation's text joined to its task's: a space after a finished sentence, "; " otherwise. */
+function joinContinued(prev: string, add: string): string {
+  if (!add || prev === add) return prev;
+  if (!prev) return add;
+  return /[.;:!?]$/.test(prev) ? `${prev} ${add}` : `${prev}; ${add}`;
+}
+
 /** The fields as the plan table heads them (for warnings). */
 const FIELD_NAMES_VI: Record<(typeof ACTIVITY_TEXT_FIELDS)[number], string> = {
   objectiveNo: "TT mục tiêu", objective: "Mục tiêu", taskNo: "TT nhiệm vụ", task: "Nhiệm vụ", activityNo: "TT hoạt động", activity: "Hoạt động",
@@ -144,8 +153,8 @@ function normalisedRows(grid: Grid): GridCell[][] {
 
 export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): ParsedAppendix {
   const rows = normalisedRows(grid);
-  const found: HeaderMatch | null = findHeader(rows);
-  if (!found) throw errors.noHeader(`${rows.length} rows`);
+  const found: HeaderMatch | null = opts.columns ? headerFromMapping(rows, opts.columns) : findHeader(rows);
+  if (!found) throw headerError(rows);
   const warnings: string[] = [...(grid.warnings ?? [])];
   const cols = found.columns;
   const nums = found.numbers;
@@ -203,13 +212,17 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   let lastObjective: { no: string; text: string } | null = null;
   let lastTask: { no: string; text: string } | null = null;
   let lastRowOut: ActivityFields[] = [];
+  /** Letters above Roman numerals (Đồng Nai: A, B, C each holding I, II, …): the open letter. */
+  let letterTop: GroupState | null = null;
+  /** A numbered title row without owner or deadline ("5.1 Thương mại"): the task level of the rows numbered under it. */
+  let subHeading: { no: string; text: string } | null = null;
   let boundary = headerEnd; // merges never reach above the header or the current group row
   const out: ActivityFields[] = [];
 
   const openGroup = (id: string, title: string, roman: boolean, r: number) => {
     let g = groupById.get(id);
+    if (g && title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`Dòng ${r + 1}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}. Hãy kiểm tra số thứ tự các mục trong phụ lục.`);
     if (g) {
-      if (title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`Dòng ${r + 1}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}.`);
       if (!g.title) g.title = title;
     } else {
       g = { id, title, roman, direct: 0, hasSub: false, implicit: false };
@@ -221,12 +234,14 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     lastObjective = null;
     lastTask = null;
     lastRowOut = [];
+    subHeading = null;
     boundary = r + 1;
   };
 
-  /** The flat layout: the row's "Nhóm" cell names its group ("VII.A" lists "VII" first, as a heading). */
+  /** The flat layout: the row's "Nhóm" cell names its group ("VII.A" lists "VII" first, as a heading; "B.IV" lists "B"). */
   const useFlatGroup = (typed: string) => {
-    const sub = /^([IVXLCDM]+)\s*\.\s*([A-Z])$/i.exec(typed);
+    // "VII.A" (a letter under a numeral) or "B.IV" (a numeral under a letter, letters on top).
+    const sub = /^([IVXLCDM]+|[A-Z])\s*\.\s*([A-Z]|[IVXLCDM]+)$/i.exec(typed);
     const id = sub ? `${sub[1].toUpperCase()}.${sub[2].toUpperCase()}` : romanValue(typed) !== null ? typed.toUpperCase() : typed;
     if (current && current.id === id) return;
     const make = (gid: string, roman: boolean): GroupState => {
@@ -238,7 +253,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       }
       return g;
     };
-    if (sub && romanValue(sub[1]) !== null) {
+    if (sub) {
       const parent = make(sub[1].toUpperCase(), true);
       parent.hasSub = true;
       currentRoman = parent;
@@ -280,11 +295,11 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     const ttKey = tt.replace(/[.)\s]+$/, "").replace(/^(phần|mục)\s+/i, "");
     if (ttKey && romanValue(ttKey) !== null && others.length <= 2) {
       if (others.length === 2) warnings.push(`Dòng ${r + 1}: dòng nhóm ${ttKey.toUpperCase()} có nhiều hơn một ô chữ; lấy "${others[0]}" làm tên nhóm.`);
-      openGroup(ttKey.toUpperCase(), others[0] ?? "", true, r);
+      openRoman(ttKey.toUpperCase(), others[0] ?? "", r);
       continue;
     }
     if (ttKey && /^[A-Z]$/.test(ttKey) && others.length <= 1) {
-      openSub(ttKey, others[0] ?? "", r);
+      openLetter(ttKey, others[0] ?? "", r);
       continue;
     }
     // One text in the row (spanning it, or alone in some cell, the TT cell included): "I. TITLE", "A. Title".
@@ -293,12 +308,12 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       const spans = rowSpans(row);
       const rm = /^(?:(?:phần|mục)\s+)?([IVXivx]{1,5})(?:\s*[.):–—-]\s*|\s+)(\S.*)$/u.exec(text);
       if (rm && romanValue(rm[1]) !== null && (/[.):–—-]/.test(text.slice(rm[1].length, rm[1].length + 3)) || spans || rm[2] === rm[2].toUpperCase())) {
-        openGroup(rm[1].toUpperCase(), rm[2].trim(), true, r);
+        openRoman(rm[1].toUpperCase(), rm[2].trim(), r);
         continue;
       }
       const lm = /^([A-H])(?:\s*[.)–—-]\s*|\s+)(\S.*)$/u.exec(text);
       if (lm && (spans || /^[A-H]\s*[.)]/.test(text))) {
-        openSub(lm[1], lm[2].trim(), r);
+        openLetter(lm[1], lm[2].trim(), r);
         continue;
       }
       if (spans && cols[activityLevel] !== null && ownText(row[cols[activityLevel]!]) === "") {
@@ -347,17 +362,44 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       other[f] = LIST_FIELDS.has(f) ? joinListLines(t) : normalizeText(t);
     }
 
-    if (!ownLevel) {
+    // Without an activity column the number cell numbers the tasks: a row whose number cell
+    // continues the one above (a vertical merge) is more of the same task (a second part, a
+    // second lead), not a task of its own. Its own texts join the task's.
+    const ttCell = cols.tt !== null && reduced ? row[cols.tt] : undefined;
+    const ttOrigin = ttCell?.mergedFromAbove && !ttCell.mergedFromLeft ? origin(rows, vOrigin, cols.tt!) : null;
+    const continuesTask = !!ttOrigin && ttOrigin.r >= boundary && !!rows[ttOrigin.r][ttOrigin.c].text && lastRowOut.length > 0;
+
+    // A total line ("Tổng thời gian giải quyết …", "Tổng cộng") sums the rows above: not a task.
+    if (!ownLevel && /^(?:tổng|cộng)\b/iu.test(normalizeText(nonEmpty[0]))) {
+      warnings.push(`Dòng ${r + 1}: dòng tổng ("${normalizeText(nonEmpty[0]).slice(0, 60)}") được bỏ qua.`);
+      continue;
+    }
+    // A numbered title spanning the row with nothing else ("5.1 | Thương mại"): the heading of the
+    // tasks numbered under it ("5.1.1", "5.1.2"), kept as their task level.
+    if (reduced && tt && /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(tt) && ownLevel && !lv[activityLevel].merged && rowSpans(row) && !otherKeys.some((f) => cols[f] !== null && ownText(row[cols[f]!]))) {
+      subHeading = { no: tt.replace(/\.$/, ""), text: normalizeText(lv[activityLevel].text) };
+      continue;
+    }
+
+    if (!ownLevel || continuesTask) {
       const hasOther = otherKeys.some((f) => cols[f] !== null && ownText(row[cols[f]!]));
-      if (!hasOther) continue; // only merged continuations: nothing new on this row
+      if (!hasOther && !continuesTask) continue; // only merged continuations: nothing new on this row
       if (lastRowOut.length) {
+        const ownActivity = continuesTask && !lv[activityLevel].merged ? normalizeText(lv[activityLevel].text) : "";
         for (const a of lastRowOut) {
+          if (ownActivity) a.activity = joinContinued(a.activity, ownActivity);
           for (const f of otherKeys) {
             const add = ownText(row[cols[f] ?? -1]) ? other[f] : "";
-            if (add) a[f] = a[f] ? `${a[f]}${LIST_FIELDS.has(f) ? "; " : " "}${add}` : add;
+            if (!add) continue;
+            if (LIST_FIELDS.has(f)) a[f] = a[f].split("; ").includes(add) ? a[f] : a[f] ? `${a[f]}; ${add}` : add;
+            else a[f] = a[f] ? `${a[f]} ${add}` : add;
           }
         }
-        warnings.push(`Dòng ${r + 1}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`);
+        warnings.push(
+          continuesTask
+            ? `Dòng ${r + 1}: ô số thứ tự gộp với dòng trên, nên dòng này là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
+            : `Dòng ${r + 1}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`,
+        );
         continue;
       }
     }
@@ -414,17 +456,19 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       items = actText ? splitNumberedItems(actText) : [{ no: "", text: "" }];
     } else {
       const one = splitLeadingNumber(actText);
-      if (!one.no && tt && /^\d{1,3}(\.\d{1,3})*\.?$/.test(tt)) one.no = tt.replace(/\.$/, "");
+      // The number cell's number: "1", "5.1.2", or a procedure's "Bước 1".
+      if (!one.no && tt && /^(?:\d{1,3}(\.\d{1,3})*\.?|bước \d{1,2})$/iu.test(tt)) one.no = tt.replace(/\.$/, "");
       items = [one];
     }
     if (!actText && !reduced && !no.activity?.text) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
 
+    const under = reduced && subHeading && items[0]?.no.startsWith(`${subHeading.no}.`) ? subHeading : null;
     const produced: ActivityFields[] = items.map((it) => ({
       group: group.id,
       objectiveNo: objective.no,
       objective: objective.text,
-      taskNo: task.no,
-      task: task.text,
+      taskNo: under ? under.no : task.no,
+      task: under ? under.text : task.text,
       activityNo: it.no,
       activity: it.text,
       output: other.output,
@@ -436,6 +480,24 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     group.direct += produced.length;
     out.push(...produced);
     lastRowOut = produced;
+  }
+
+  function openRoman(numeral: string, title: string, r: number) {
+    if (letterTop) letterTop.hasSub = true;
+    openGroup(letterTop ? `${letterTop.id}.${numeral}` : numeral, title, true, r);
+  }
+
+  /**
+   * A letter row: under a Roman group, its sub-group ("VII.A"); before any Roman group (or after
+   * such a letter), a top-level section whose Roman groups are "<letter>.<numeral>" ("B.IV").
+   */
+  function openLetter(letter: string, title: string, r: number) {
+    if (letterTop || !currentRoman || currentRoman.implicit) {
+      openGroup(letter, title, false, r);
+      letterTop = current;
+      return;
+    }
+    openSub(letter, title, r);
   }
 
   function openSub(letter: string, title: string, r: number) {

@@ -32,7 +32,7 @@
 import { normalizeText } from "../core/text";
 import { errors } from "./errors";
 import { GRID_LIMITS, type Grid, type GridCell } from "./grid";
-import { chooseAppendixTable } from "./header";
+import { chooseAppendixTable, type ColumnMapping } from "./header";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { decodeXmlBytes, XML_CLOSE, XML_END, XML_OPEN, XML_TEXT, XmlTokenizer } from "./xml";
 import { readZipParts, ZIP_LIMITS, type ZipLimits } from "./zip";
@@ -57,6 +57,8 @@ export interface DocxDocument {
 
 export interface DocxOptions {
   limits?: Partial<ZipLimits>;
+  /** The user's choice of columns: a table without a recognisable header is still taken. */
+  columns?: ColumnMapping;
 }
 
 const WORD_MAIN_TYPES = [
@@ -361,7 +363,7 @@ export function readDocxTables(bytes: Uint8Array | ArrayBuffer, opts: DocxOption
  */
 export function gridFromDocx(bytes: Uint8Array | ArrayBuffer, opts: DocxOptions = {}): Grid {
   const doc = readDocx(bytes, opts);
-  const chosen = chooseAppendixTable(doc.tables);
+  const chosen = chooseAppendixTable(doc.tables, !!opts.columns);
   const table = doc.tables[chosen.index];
   const head = doc.paragraphs.slice(0, 12);
   const near = table.paragraphsBefore.slice(-12);

@@ -28,6 +28,8 @@ export class ImportError extends Error {
   readonly messageEn: string;
   /** Optional technical detail (offset, part name, sizes) for logs; never shown alone. */
   readonly detail?: string;
+  /** For "no-header" with a header-like row: that row and each grid column's label, so the pane can offer to pick the columns. */
+  header?: { row: number; labels: string[] };
 
   constructor(code: ImportErrorCode, messageVi: string, messageEn: string, detail?: string) {
     super(`${messageVi} / ${messageEn}${detail ? ` [${detail}]` : ""}`);
@@ -146,6 +148,22 @@ export const errors = {
       "No appendix header row was found (columns such as TT, task, activity, output, lead, partners, deadline). Check that the table has a column header row and import again.",
       detail,
     ),
+  /**
+   * A header-like row without a column the importer can place as the tasks: names the columns
+   * found (and what each was read as), the one missing, and the two ways on.
+   */
+  missingColumn: (row: number, found: Array<{ label: string; vi: string | null; en: string | null }>, missing: { vi: string; en: string }, columnLabels: string[]) => {
+    const list = (lang: "vi" | "en") =>
+      found.map((f) => `"${f.label}" (${(lang === "vi" ? f.vi : f.en) ?? (lang === "vi" ? "không nhận ra" : "not recognised")})`).join(", ");
+    const e = new ImportError(
+      "no-header",
+      `Dòng tiêu đề của bảng (dòng ${row + 1}) có các cột ${list("vi")}, nhưng không có cột nào được nhận là cột "${missing.vi}". Hãy chọn cột đó trong mục "Chọn cột" của bảng Nhập kế hoạch, hoặc đổi tiêu đề cột đó thành "Nhiệm vụ" rồi nhập lại.`,
+      `The table's header row (row ${row + 1}) has the columns ${list("en")}, but none is recognised as the "${missing.en}" column. Choose that column under "Choose columns" in the import panel, or rename its header to "Nhiệm vụ" and import again.`,
+      `header row ${row + 1}`,
+    );
+    e.header = { row, labels: columnLabels };
+    return e;
+  },
   noSheet: (name: string, available: string[]) =>
     new ImportError(
       "no-sheet",

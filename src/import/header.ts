@@ -10,7 +10,7 @@
  * level's text column, and do not count in the score.
  */
 import { matchKey, stripDiacritics } from "../core/text";
-import { errors } from "./errors";
+import { errors, type ImportError } from "./errors";
 import type { GridCell } from "./grid";
 
 export const FIELD_KEYS = ["tt", "objective", "task", "activity", "output", "lead", "partners", "deadline", "budget"] as const;
@@ -69,12 +69,15 @@ function fieldOfKey(k: string): FieldKey | null {
   if (/kinh phi|du toan|nguon von/.test(k)) return "budget";
   if (/thoi gian|thoi han|tien do|moc hoan thanh|ngay hoan thanh/.test(k)) return "deadline";
   if (/phoi hop/.test(k)) return "partners";
-  if (/chu tri|don vi thuc hien|co quan thuc hien|nguoi thuc hien|phu trach|trach nhiem thuc hien|^trach nhiem$|don vi thuc hien/.test(k)) return "lead";
+  // "Phân công nhiệm vụ" (who is assigned) before "nhiệm vụ" makes it a task column.
+  if (/chu tri|(don vi|co quan|nguoi|bo phan) thuc hien|phu trach|trach nhiem thuc hien|^trach nhiem$|^phan cong/.test(k)) return "lead";
   if (/ket qua|san pham|dau ra/.test(k)) return "output";
   if (/hoan thanh/.test(k)) return "deadline";
   if (/muc tieu|chi tieu/.test(k)) return "objective";
   if (/hoat dong|giai phap cu the|cong viec cu the/.test(k)) return "activity";
-  if (/nhiem vu|^noi dung( cong viec| thuc hien| chinh)?$|^ten cong viec$|^cong viec$/.test(k)) return "task";
+  // What officials head the task column with: "Nhiệm vụ", "Nhiệm vụ, giải pháp", "Tên đề án (ưu tiên)",
+  // "Tên nhiệm vụ/dự án", "Nội dung thực hiện", "Nội dung công việc", "Tên chương trình".
+  if (/nhiem vu|giai phap|^ten (de an|du an|chuong trinh|cong viec)|^de an|^noi dung( cong viec| thuc hien| chinh| trien khai)?$|^cong viec$/.test(k)) return "task";
   return null;
 }
 
@@ -172,12 +175,95 @@ export function findHeader(rows: GridCell[][], maxRows = HEADER_SEARCH_ROWS): He
   return best;
 }
 
+/** What the user chose in the pane: which grid column holds which field (0-based), and optionally the header row. */
+export interface ColumnMapping {
+  headerRow?: number;
+  columns: Partial<Record<FieldKey, number | null>>;
+}
+
+/**
+ * The row that looks most like a header even when no valid header was found: the one with the
+ * most recognised labels (at least one) among rows of two or more short texts. For the message
+ * that names the columns found and the one missing, and for an explicit mapping without a row.
+ */
+export function headerCandidate(rows: GridCell[][], maxRows = HEADER_SEARCH_ROWS): { row: number; labels: string[]; match: ReturnType<typeof mapLabels> } | null {
+  let best: { row: number; labels: string[]; match: ReturnType<typeof mapLabels> } | null = null;
+  for (let r = 0; r < Math.min(rows.length, maxRows); r++) {
+    const labels = shownTexts(rows[r]).map((t) => (t.length > 120 ? "" : t));
+    if (new Set(labels.filter(Boolean)).size < 2) continue;
+    const match = mapLabels(labels);
+    if (match.score >= 1 && (!best || match.score > best.match.score)) best = { row: r, labels, match };
+  }
+  return best;
+}
+
+/**
+ * The header an explicit mapping gives: the mapped row (or the found header's, or the candidate
+ * row), its labels read by meaning, then each mapped field moved to the chosen column (a column
+ * holds one field: whatever the labels gave it is dropped). Throws the no-header error naming
+ * what is still missing when no column holds the tasks.
+ */
+export function headerFromMapping(rows: GridCell[][], mapping: ColumnMapping): HeaderMatch {
+  const auto = mapping.headerRow === undefined ? findHeader(rows) : null;
+  const row = mapping.headerRow ?? auto?.row ?? headerCandidate(rows)?.row ?? 0;
+  const rowCount = auto && auto.row === row ? auto.rowCount : 1;
+  const labels = shownTexts(rows[row] ?? []);
+  const base = auto && auto.row === row ? { columns: { ...auto.columns }, labels: { ...auto.labels }, numbers: { ...auto.numbers } } : mapLabels(labels);
+  for (const [f, c] of Object.entries(mapping.columns) as Array<[FieldKey, number | null | undefined]>) {
+    if (c === undefined) continue;
+    for (const other of FIELD_KEYS) if (other !== f && c !== null && base.columns[other] === c) { base.columns[other] = null; base.labels[other] = ""; }
+    base.columns[f] = c;
+    base.labels[f] = c === null ? "" : labels[c] || `cột ${c + 1}`;
+  }
+  const score = FIELD_KEYS.filter((f) => base.columns[f] !== null).length;
+  const match: HeaderMatch = { row, rowCount, columns: base.columns, labels: base.labels, numbers: base.numbers, score };
+  if (match.columns.objective === null && match.columns.task === null && match.columns.activity === null) throw headerError(rows, match);
+  return match;
+}
+
+/** The fields by the names a person reads in the plan table (vi, en). */
+export const FIELD_NAMES: Record<FieldKey, { vi: string; en: string }> = {
+  tt: { vi: "TT", en: "number" },
+  objective: { vi: "Mục tiêu", en: "objective" },
+  task: { vi: "Nhiệm vụ / Nội dung", en: "task" },
+  activity: { vi: "Hoạt động", en: "activity" },
+  output: { vi: "Kết quả, sản phẩm", en: "output" },
+  lead: { vi: "Chủ trì", en: "lead" },
+  partners: { vi: "Phối hợp", en: "partners" },
+  deadline: { vi: "Thời gian hoàn thành", en: "deadline" },
+  budget: { vi: "Kinh phí", en: "budget" },
+};
+
+/**
+ * The refusal when no column can be placed as the tasks: the columns the best header-like row
+ * has (and what each was read as), the one missing, and what to do. Without any header-like row,
+ * the general no-header message.
+ */
+export function headerError(rows: GridCell[][], partial?: HeaderMatch): ImportError {
+  const cand = headerCandidate(rows);
+  const row = partial?.row ?? cand?.row;
+  if (row === undefined) return errors.noHeader(`${rows.length} rows`);
+  const labels = partial ? shownTexts(rows[row] ?? []) : cand!.labels;
+  const columns = partial?.columns ?? cand!.match.columns;
+  const fieldAt = (c: number) => FIELD_KEYS.find((f) => columns[f] === c) ?? null;
+  const seen = new Set<string>();
+  const found: Array<{ label: string; field: FieldKey | null }> = [];
+  labels.forEach((label, c) => {
+    const t = label.replace(/\s+/g, " ").trim();
+    if (!t || seen.has(t)) return;
+    seen.add(t);
+    found.push({ label: t, field: fieldAt(c) });
+  });
+  return errors.missingColumn(row, found.map((f) => ({ label: f.label, vi: f.field ? FIELD_NAMES[f.field].vi : null, en: f.field ? FIELD_NAMES[f.field].en : null })), FIELD_NAMES.task, labels.map((l) => l.replace(/\s+/g, " ").trim()));
+}
+
 /**
  * Chooses the appendix among several tables by header score, not position (documents hold a
  * signature table, a summary table, the appendix…). Ties go to the table with more rows.
- * Throws "no-table" when there is none and "no-header" when none has a recognisable header.
+ * Throws "no-table" when there is none and "no-header" when none has a recognisable header —
+ * unless `lenient` (the user maps the columns): then the table with the best header-like row.
  */
-export function chooseAppendixTable(tables: ReadonlyArray<{ rows: GridCell[][] }>): { index: number; header: HeaderMatch } {
+export function chooseAppendixTable(tables: ReadonlyArray<{ rows: GridCell[][] }>, lenient = false): { index: number; header: HeaderMatch | null } {
   if (tables.length === 0) throw errors.noTable();
   let best: { index: number; header: HeaderMatch } | null = null;
   tables.forEach((t, index) => {
@@ -185,6 +271,14 @@ export function chooseAppendixTable(tables: ReadonlyArray<{ rows: GridCell[][] }
     if (!h) return;
     if (!best || h.score > best.header.score || (h.score === best.header.score && t.rows.length > tables[best.index].rows.length)) best = { index, header: h };
   });
-  if (!best) throw errors.noHeader(`${tables.length} table(s), none with a recognisable header`);
-  return best;
+  if (best) return best;
+  let partial: { index: number; score: number } | null = null;
+  tables.forEach((t, index) => {
+    const c = headerCandidate(t.rows);
+    if (c && (!partial || c.match.score > partial.score)) partial = { index, score: c.match.score };
+  });
+  const chosen = partial as { index: number; score: number } | null;
+  if (lenient) return { index: chosen?.index ?? 0, header: null };
+  if (chosen) throw headerError(tables[chosen.index].rows);
+  throw errors.noHeader(`${tables.length} table(s), none with a recognisable header`);
 }

@@ -14,12 +14,14 @@
 import ExcelJS from "exceljs";
 import { errors, isImportError } from "./errors";
 import { cellText, GRID_LIMITS, gridFromValues, type Grid, type MergeArea } from "./grid";
-import { chooseAppendixTable, HEADER_SEARCH_ROWS } from "./header";
+import { chooseAppendixTable, HEADER_SEARCH_ROWS, type ColumnMapping } from "./header";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { readZipParts, ZIP_LIMITS, type ZipLimits } from "./zip";
 
 export interface XlsxOptions {
   limits?: Partial<ZipLimits>;
+  /** The user's choice of columns: a sheet without a recognisable header is still taken. */
+  columns?: ColumnMapping;
 }
 
 /** Checks the package before exceljs inflates all of it: kind, declared sizes, ratios. */
@@ -138,6 +140,6 @@ export async function readXlsxGrid(input: Uint8Array | ArrayBuffer, sheetName?: 
   }
   if (sheets.length === 0) throw errors.noTable();
   const probes = sheets.map((ws) => sheetGrid(ws, HEADER_SEARCH_ROWS + 2));
-  const chosen = chooseAppendixTable(probes);
+  const chosen = chooseAppendixTable(probes, !!opts.columns);
   return sheetGrid(sheets[chosen.index]);
 }

@@ -10,26 +10,7 @@ import { readXlsxGrid } from "../../src/import/xlsxGrid";
 import { ZIP_LIMITS } from "../../src/import/zip";
 import { buildDocx, SEED_HEADER } from "../helpers/docxWriter";
 import { sheetsToXlsx } from "../helpers/xlsxWriter";
-
-function caught(f: () => unknown): ImportError {
-  try {
-    f();
-  } catch (e) {
-    if (isImportError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
-
-async function caughtAsync(f: () => Promise<unknown>): Promise<ImportError> {
-  try {
-    await f();
-  } catch (e) {
-    if (isImportError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
+import { caught, caughtAsync } from "../helpers/caught";
 
 /** A Vietnamese sentence that tells the user what to do next, and its English counterpart. */
 function expectGoodMessage(e: ImportError) {

@@ -91,8 +91,11 @@ function expectDocContract(doc: Omit<DocxDocument, "mainPart">): void {
   }
 }
 
-/** The group ids a grid can give: a Roman numeral, Roman.Letter, a lone letter, or "0"/"I" for rows before any group. */
-const GROUP_ID = new RegExp(`^(?:(?:${ROMANS.join("|")})(?:\\.[A-Z])?|[A-Z]|0)$`);
+/**
+ * The group ids a grid can give: a Roman numeral, Roman.Letter, a lone letter, Letter.Roman (letters
+ * above numerals: a letter row before any Roman group), or "0"/"I" for rows before any group.
+ */
+const GROUP_ID = new RegExp(`^(?:(?:${ROMANS.join("|")})(?:\\.[A-Z])?|[A-Z](?:\\.(?:${ROMANS.join("|")}))?|0)$`);
 
 /** The contract of parseAppendix output, checked against the grid it came from. */
 function expectParsedContract(p: ParsedAppendix, grid: Grid): void {
@@ -272,7 +275,7 @@ function rebuildGrid(p: ParsedAppendix): Grid {
     if (letter && roman !== top) groupRow(top);
     values.push([letter ?? top, title.get(id) ?? ""]);
     merges.push({ r1: values.length - 1, c1: 1, r2: values.length - 1, c2: 8 });
-    if (!letter && ROMANS.includes(top)) roman = top;
+    if (!letter) roman = top;
     written.add(id);
     current = id;
     fresh = true;

@@ -1,0 +1,32 @@
+/**
+ * The real 2025 plan tables as fixtures (issue 13): each tests/realplans/source/T*.txt rebuilt
+ * as a Word table (.docx, vertical merges restored) and as the same range pasted into Excel
+ * (.xlsx, merged areas), from the table model of tests/realplans/realTables.ts.
+ *
+ *   npx tsx scripts/make-realplans.ts      writes tests/realplans/fixtures/T*.docx and T*.xlsx
+ *
+ * The text is the real plans' text, cell for cell; only the merges the crawled copies lost are
+ * put back (see realTables.ts for how).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { buildDocx } from "../tests/helpers/docxWriter";
+import { sheetsToXlsx } from "../tests/helpers/xlsxWriter";
+import { FIXTURE_DIR, loadTable, tableIds, tableRowSpecs, titleLines } from "../tests/realplans/realTables";
+
+async function main(): Promise<void> {
+  fs.mkdirSync(FIXTURE_DIR, { recursive: true });
+  for (const id of tableIds()) {
+    const t = loadTable(id);
+    const rows = tableRowSpecs(t);
+    const title = titleLines(t);
+    fs.writeFileSync(path.join(FIXTURE_DIR, `${id}.docx`), buildDocx({ body: [...title, "PHỤ LỤC", { table: { rows } }] }));
+    fs.writeFileSync(path.join(FIXTURE_DIR, `${id}.xlsx`), await sheetsToXlsx([{ name: "Phụ lục", titleRows: title, rows }]));
+    console.log(`${id}: ${t.rows.length} rows → ${id}.docx, ${id}.xlsx`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
