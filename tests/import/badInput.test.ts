@@ -1,7 +1,7 @@
 /** Every bad input → an ImportError with its code and a Vietnamese sentence saying what to do. */
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
-import { ImportError, isImportError } from "../../src/import/errors";
+import { ImportError } from "../../src/import/errors";
 import { gridFromDocx, readDocx } from "../../src/import/docx";
 import { importAppendixFile, importDocx, importXlsx } from "../../src/import/importFile";
 import { parseAppendix } from "../../src/import/appendix";
