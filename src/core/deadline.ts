@@ -39,8 +39,15 @@ import {
   parseIso, parseUserDate, toIso,
 } from "./dates";
 
-export type DeadlineKind = "date" | "range" | "recurring" | "event" | "external" | "invalid" | "missing";
-export type Recurrence = "monthly" | "quarterly" | "period" | "continuous";
+export type DeadlineKind = "date" | "range" | "recurring" | "event" | "external" | "duration" | "invalid" | "missing";
+/**
+ * How a recurring deadline recurs. "yearly": every year ("Hằng năm", "Tháng 12 hằng năm");
+ * start/end are this plan year's occurrence. "ongoing": from a start the text gives, with no end
+ * ("Từ Quý II/2025", "Năm 2026 và các năm tiếp theo"); tracked like "Thường xuyên" from its start
+ * to the end of the plan year (or of the start's year, when that is later).
+ */
+export type Recurrence = "monthly" | "quarterly" | "period" | "continuous" | "yearly" | "ongoing";
+export type DurationUnit = "working-day" | "day" | "working-hour" | "hour" | "week";
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -56,6 +63,16 @@ export interface Deadline {
   reasonEn?: string;
   /** true when a user-supplied date replaced an undated text */
   userDate?: boolean;
+  /** for kind "duration": how long a step takes ("0,25 ngày làm việc"); it is not a due date */
+  duration?: { amount: number; unit: DurationUnit };
+  /** how the deadline is tracked within the plan year, when the text alone does not say (vi, en) */
+  note?: string;
+  noteEn?: string;
+  /**
+   * true only when the grammar itself failed (a defect, not bad input): the result is kind
+   * "invalid" so the sheet still asks for a date, but this must never happen (fuzz-tested).
+   */
+  internal?: true;
 }
 
 export interface ParseDeadlineOptions {
@@ -170,12 +187,15 @@ function parseDates(key: string, hits: DateHit[], planYear: number, original: st
   }
   if (items.length === 1) {
     const it = items[0];
+    // "Trước ngày 15/12 hằng năm": no year written, recurring every year
+    if (RE_YEARLY.test(key) && hits.every((h) => h.year === null)) {
+      return it.start === it.end
+        ? yearly(it.start, it.end, `Trước ${dayMonth(it.start)} hằng năm`)
+        : yearly(it.start, it.end, `Từ ${dayMonth(it.start)} đến ${dayMonth(it.end)} hằng năm`);
+    }
     if (it.start === it.end) {
-      // "Từ ngày 01/03/2024" alone: from that day to the end of its year
-      if (/\btu\s*(ngay\s*)?$/.test(key.slice(0, hits[0].pos))) {
-        const end = `${it.start.slice(0, 4)}-12-31`;
-        return rangeResult(it.start, end, [], `Từ ${formatViDate(it.start)} đến ${formatViDate(end)}`);
-      }
+      // "Từ ngày 01/7/2025" alone, or "… trở đi": an open-ended start
+      if (/\btu\s*(ngay\s*)?$/.test(key.slice(0, hits[0].pos)) || RE_ONWARD.test(key)) return ongoing(it.start, formatViDate(it.start), planYear);
       return { kind: "date", start: it.start, end: it.end, recurrence: null, points: [], display: `Trước ${formatViDate(it.start)}` };
     }
     return rangeResult(it.start, it.end, [], `Từ ${formatViDate(it.start)} đến ${formatViDate(it.end)}`);
@@ -228,6 +248,10 @@ const RE_QUARTERLY = new RegExp(
 const RE_MONTHLY = /\b(?:hang|moi|tung) thang\b|\bdinh ky\s*(?:theo\s*)?thang\b/;
 const RE_CONTINUOUS = /\bthuong xuyen\b|\blien tuc\b|\b(?:hang|moi) (?:ngay|tuan)\b/;
 const RE_PERIOD = /\bdinh ky\b|\b\d{1,2} thang\s*(?:\/|mot)\s*(?:1\s*)?lan\b/;
+/** "Hằng năm", "Hàng năm", "mỗi năm", "từng năm": every year */
+const RE_YEARLY = /\b(?:hang|moi|tung) nam\b/;
+/** "… và các năm tiếp theo", "… và những năm sau", "… trở đi": no end */
+const RE_ONWARD = /(?:\bva |, ?)?\b(?:cac|nhung) nam (?:tiep theo|sau)\b|\btro di\b/;
 
 function parseRecurrence(key: string, planYear: number): Result | null {
   let recurrence: Recurrence | null = null;
@@ -235,7 +259,7 @@ function parseRecurrence(key: string, planYear: number): Result | null {
   if (RE_QUARTERLY.test(key)) [recurrence, display] = ["quarterly", "Hằng quý"];
   else if (RE_MONTHLY.test(key)) [recurrence, display] = ["monthly", "Hằng tháng"];
   else if (RE_CONTINUOUS.test(key)) [recurrence, display] = ["continuous", "Thường xuyên"];
-  else if (RE_PERIOD.test(key)) {
+  else if (RE_PERIOD.test(key) && !RE_YEARLY.test(key)) {
     recurrence = "period";
     const n = /\b(\d{1,2}) thang\b/.exec(key);
     display = n && +n[1] > 0 ? `Định kỳ ${+n[1]} tháng` : "Định kỳ";
@@ -253,7 +277,44 @@ function clampYear(y: number): number {
 
 const EVENT_START = /^(?:ngay\s+)?(?:sau khi|sau|khi|ngay khi|neu|truong hop|trong truong hop|dot xuat|theo yeu cau|theo de nghi|tuy (?:theo\s+)?(?:tinh hinh|yeu cau|thuc te)|kip thoi|phat sinh)\b/;
 const EXTERNAL_START = /^(?:thuc hien\s+)?(?:theo|tuy theo|tuy thuoc|phu thuoc|can cu|do)\b/;
-const EVENT_ANY = /\b(?:sau khi|khi co|khi duoc|theo yeu cau|dot xuat|phat sinh)\b/;
+const EVENT_ANY = /\b(?:sau khi|khi co|khi duoc|theo yeu cau|dot xuat|phat sinh|(?:den|toi) khi)\b/;
+/** "Từ tháng 10/2025 đến khi …": a start, and an end tied to an event */
+const RE_UNTIL = /\b(?:cho )?(?:den|toi) khi\b/;
+
+// --- durations -------------------------------------------------------------------------------------
+
+const RE_DURATION = /^(?:trong (?:vong |thoi han |thoi gian )?)?(\d+(?:[.,]\d+)?) ?(ngay lam viec|ngay|gio lam viec|gio|tuan)\b(?! ?\d)/;
+const DURATION_UNIT: Record<string, DurationUnit> = {
+  "ngay lam viec": "working-day", ngay: "day", "gio lam viec": "working-hour", gio: "hour", tuan: "week",
+};
+
+/** "0,25 ngày làm việc", "03 ngày làm việc (kể từ ngày nhận đủ hồ sơ)": how long a step takes. */
+function parseDuration(key: string, original: string): Result | null {
+  const m = RE_DURATION.exec(stripLead(key));
+  if (!m) return null;
+  // "0,25" and "1.5" are decimals; "1.000" is a thousand
+  const amount = /^\d+\.\d{3}$/.test(m[1]) ? Number(m[1].replace(".", "")) : Number(m[1].replace(",", "."));
+  if (!(amount > 0)) return null;
+  return {
+    kind: "duration", start: null, end: null, recurrence: null, points: [], display: original,
+    duration: { amount, unit: DURATION_UNIT[m[2]] },
+    note: "Thời gian thực hiện một bước, không phải hạn hoàn thành: nếu cần theo dõi, hãy nhập hạn cụ thể",
+    noteEn: "How long a step takes, not a due date: enter a date if it must be tracked",
+  };
+}
+
+/** The start before "đến khi …", when the text before it dates one. */
+function parseUntil(key: string, planYear: number, original: string): Result | null {
+  const m = RE_UNTIL.exec(key);
+  if (!m) return null;
+  const head = parseText(key.slice(0, m.index), planYear);
+  if (head.start === null || !(head.kind === "date" || head.kind === "range" || head.kind === "recurring")) return null;
+  return {
+    kind: "event", start: head.start, end: null, recurrence: null, points: [], display: original,
+    note: `Bắt đầu ${formatViDate(head.start)}; kết thúc khi sự kiện xảy ra: hãy nhập hạn cụ thể khi biết`,
+    noteEn: `Starts ${formatViDate(head.start)}; ends with an event: enter a date when it is known`,
+  };
+}
 const EXTERNAL_ANY = /\btheo (?:ke hoach|lo trinh|quy dinh|huong dan|chi dao|tien do|thoi gian|lich|van ban|de an|thong bao|cong van|quyet dinh)\b/;
 
 function stripLead(key: string): string {
@@ -521,7 +582,51 @@ function unitDisplay(u: Unit, year: number): string {
   }
 }
 
-function parseUnits(key: string, planYear: number, original: string): Result | null {
+/** How an open-ended start is named in "Từ … trở đi". */
+function startLabel(u: Unit, year: number, start: string): string {
+  if (u.type === "quarter") return `Quý ${ROMAN_OF[u.n]}/${pad4(year)}`;
+  if (u.type === "month") return `tháng ${pad2(u.n)}/${pad4(year)}`;
+  if (u.type === "year") return `năm ${pad4(year)}`;
+  return formatViDate(start);
+}
+
+/**
+ * An open-ended start ("Từ Quý II/2025", "Năm 2026 và các năm tiếp theo"): recurring from the
+ * start the text gives, with no end. Within a plan it is tracked like "Thường xuyên" from that
+ * start to the end of the plan year, or of the start's own year when that is later (then it is
+ * not due at all in this plan).
+ */
+function ongoing(start: string, label: string, planYear: number): Result {
+  const py = clampYear(planYear);
+  const sy = +start.slice(0, 4);
+  const end = toIso(Math.max(py, sy), 12, 31);
+  const [note, noteEn] = sy > py
+    ? [`Bắt đầu ${formatViDate(start)}, sau năm kế hoạch ${py}: chưa đến hạn trong kế hoạch này`,
+      `Starts ${formatViDate(start)}, after the plan year ${py}: not due in this plan`]
+    : [`Bắt đầu ${formatViDate(start)}, không có hạn kết thúc: theo dõi mỗi kỳ báo cáo như việc thường xuyên đến hết năm ${py}`,
+      `Starts ${formatViDate(start)} with no end: tracked every reporting period like an ongoing task to the end of ${py}`];
+  return { kind: "recurring", start, end, recurrence: "ongoing", points: [], display: `Từ ${label} trở đi`, note, noteEn };
+}
+
+/** A yearly deadline ("Hằng năm", "Tháng 12 hằng năm"): this plan year's occurrence. */
+function yearly(start: string, end: string, display: string): Result {
+  return {
+    kind: "recurring", start, end, recurrence: "yearly", points: [], display,
+    note: `Lặp lại hằng năm; trong kế hoạch này là lần của năm ${start.slice(0, 4)}`,
+    noteEn: `Recurs every year; in this plan, the occurrence of ${start.slice(0, 4)}`,
+  };
+}
+
+const dayMonth = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+
+/**
+ * "plain": the units as written; a lone "Từ <unit>" is an open-ended start.
+ * "onward": the text said "… và các năm tiếp theo" / "trở đi": open-ended from the first unit.
+ * "yearly": the text said "hằng năm": the units of the plan year, recurring every year.
+ */
+type UnitMode = "plain" | "onward" | "yearly";
+
+function parseUnits(key: string, planYear: number, original: string, mode: UnitMode = "plain"): Result | null {
   let parsed: UnitParse;
   try {
     parsed = scanUnits(tokenize(key));
@@ -531,13 +636,16 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
   }
   const { units, prefix } = parsed;
   if (units.length === 0) return null;
-  // "Từ tháng 9", "Từ quý II" with no end: from that unit to the end of its year
-  if (prefix === "from" && units.length === 1 && (units[0].type === "month" || units[0].type === "quarter")) {
+  // "Từ tháng 9", "Từ quý II", "Từ năm 2026" with no end: an open-ended start
+  if (mode === "plain" && prefix === "from" && units.length === 1) mode = "onward";
+  // "Từ tháng 3 hằng năm": from that unit to the end of each year
+  if (mode === "yearly" && prefix === "from" && units.length === 1 && (units[0].type === "month" || units[0].type === "quarter")) {
     const last = units[0].type === "month" ? 12 : 4;
-    if (units[0].n < last) units.push({ type: units[0].type, n: last, year: units[0].year, connector: "span" });
+    if (units[0].n < last) units.push({ type: units[0].type, n: last, year: null, connector: "span" });
   }
   const py = clampYear(planYear);
-  const years = units.map((u) => u.year ?? py);
+  // a yearly deadline is this plan year's occurrence, whatever year the text names
+  const years = units.map((u) => (mode === "yearly" ? py : u.year ?? py));
   if (years.some((y) => y > 9999)) return invalid(original, "Năm không hợp lệ", "Invalid year");
 
   // group spans into items
@@ -578,10 +686,15 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
     }
   }
 
+  const first = items.reduce((a, it) => (it.start < a ? it.start : a), items[0].start);
+  const last = items.reduce((a, it) => (it.end > a ? it.end : a), items[0].end);
+  if (mode === "onward") {
+    const k = items.findIndex((it) => it.start === first);
+    return ongoing(first, startLabel(groups[k].units[0], groups[k].years[0], first), planYear);
+  }
   if (prefix === "before" || prefix === "by") {
-    const first = items.reduce((a, it) => (it.start < a ? it.start : a), items[0].start);
-    const last = items.reduce((a, it) => (it.end > a ? it.end : a), items[0].end);
     const day = prefix === "before" ? addDays(first, -1) : last;
+    if (mode === "yearly") return day.slice(0, 4) === pad4(py) ? yearly(day, day, `Trước ${dayMonth(day)} hằng năm`) : yearly(toIso(py, 1, 1), toIso(py, 12, 31), "Hằng năm");
     return { kind: "date", start: day, end: day, recurrence: null, points: [], display: `Trước ${formatViDate(day)}` };
   }
 
@@ -591,6 +704,16 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
   const sameType = shown.every((u) => u.type === shown[0].type);
   const sameYear = shownYears.every((y) => y === shownYears[0]);
   let display: string;
+  if (mode === "yearly") {
+    if (first === toIso(py, 1, 1) && last === toIso(py, 12, 31)) return yearly(first, last, "Hằng năm");
+    if (sameType && (shown[0].type === "quarter" || shown[0].type === "month")) {
+      const num = (u: Unit) => (u.type === "quarter" ? ROMAN_OF[u.n] : pad2(u.n));
+      const body = groups.map((g) => (g.units.length === 1 ? num(g.units[0]) : `${num(g.units[0])}–${num(g.units[g.units.length - 1])}`)).join(", ");
+      return yearly(first, last, `${shown[0].type === "quarter" ? "Quý" : "Tháng"} ${body} hằng năm`);
+    }
+    // mixed units: the span they cover, as days of the year
+    return yearly(first, last, `Từ ${dayMonth(first)} đến ${dayMonth(last)} hằng năm`);
+  }
   if (sameType && shown[0].type === "year") {
     display = "Năm " + groups.map((g) => (g.units.length === 1 ? pad4(g.years[0]) : `${pad4(g.years[0])}–${pad4(g.years[g.years.length - 1])}`)).join(", ");
   } else if (sameType && sameYear && (shown[0].type === "quarter" || shown[0].type === "month")) {
@@ -611,6 +734,21 @@ function parseUnits(key: string, planYear: number, original: string): Result | n
 
 // --- the parser ----------------------------------------------------------------------------------
 
+/**
+ * A multi-year period or a unit of another year in a one-year plan ("2025 - 2030", "Quý II/2027"
+ * in a 2025 plan): its due date is after the plan year, so no report of this plan counts it as due
+ * and it is never overdue in this plan; the note says so.
+ */
+function beyondPlanYear(r: Result, planYear: number): Result {
+  const py = clampYear(planYear);
+  if ((r.kind !== "range" && r.kind !== "date") || r.end === null || +r.end.slice(0, 4) <= py) return r;
+  return {
+    ...r,
+    note: `Hạn ${formatViDate(r.end)}, sau năm kế hoạch ${py}: trong kế hoạch này theo dõi tiến độ, không đến hạn ở kỳ báo cáo nào của năm ${py}`,
+    noteEn: `Due ${formatViDate(r.end)}, after the plan year ${py}: tracked for progress, due in no reporting period of ${py}`,
+  };
+}
+
 function parseText(text: string, planYear: number): Result {
   const original = normalizeText(text);
   const key = deadlineKey(text);
@@ -622,6 +760,11 @@ function parseText(text: string, planYear: number): Result {
     if (iso) return { kind: "date", start: iso, end: iso, recurrence: null, points: [], display: `Trước ${formatViDate(iso)}` };
   }
 
+  const duration = parseDuration(key, original);
+  if (duration) return duration;
+  const until = parseUntil(key, planYear, original);
+  if (until) return until;
+
   const hits = findDates(key);
   if (hits.length > 0) return parseDates(key, hits, clampYear(planYear), original);
 
@@ -632,8 +775,17 @@ function parseText(text: string, planYear: number): Result {
   if (EVENT_START.test(lead)) return undated("event", original);
   if (EXTERNAL_START.test(lead)) return undated("external", original);
 
+  if (RE_ONWARD.test(key)) {
+    const onward = parseUnits(key.replace(new RegExp(RE_ONWARD.source, "g"), " "), planYear, original, "onward");
+    if (onward) return onward;
+  }
+  if (RE_YEARLY.test(key)) {
+    const py = clampYear(planYear);
+    return parseUnits(key.replace(RE_YEARLY, " "), planYear, original, "yearly") ?? yearly(toIso(py, 1, 1), toIso(py, 12, 31), "Hằng năm");
+  }
+
   const units = parseUnits(key, planYear, original);
-  if (units) return units;
+  if (units) return beyondPlanYear(units, planYear);
 
   if (EVENT_ANY.test(key)) return undated("event", original);
   if (EXTERNAL_ANY.test(key)) return undated("external", original);
@@ -647,7 +799,7 @@ function parseText(text: string, planYear: number): Result {
  * Parses a deadline cell. Never throws.
  *
  * `userDate` (ISO "YYYY-MM-DD"; "dd/mm/yyyy" and Excel serials are also accepted), when valid,
- * gives a date to a deadline that has none — event, external, invalid or missing — and the
+ * gives a date to a deadline that has none — event, external, duration, invalid or missing — and the
  * result is kind "date" with `userDate: true`. For a deadline the text already dates (date,
  * range, recurring) the text wins unless `options.overrideDated` is true: the plan document is
  * the source of truth, and a stale user date must not silently move a written deadline.
@@ -655,15 +807,22 @@ function parseText(text: string, planYear: number): Result {
 export function parseDeadline(text: string, planYear: number, userDate?: string | null, options: ParseDeadlineOptions = {}): Deadline {
   let r: Result;
   try {
-    r = parseText(typeof text === "string" ? text : text === null || text === undefined ? "" : String(text), planYear);
+    // normalizeText turns any cell value into text and never throws (a value that cannot be text is "")
+    r = parseText(typeof text === "string" ? text : normalizeText(text), planYear);
   } catch {
-    // defensive: the grammar should never throw, but a deadline cell must never crash a sheet
+    // A defect in the grammar, not bad input: still "invalid" so the sheet asks for a date, but
+    // marked `internal` (the fuzz suites assert it never happens) and worded as a program error.
     const original = normalizeText(text);
-    r = invalid(original, `Không đọc được thời hạn “${original}”`, `Could not read the deadline “${original}”`);
+    r = {
+      ...invalid(original,
+        `Lỗi chương trình khi đọc thời hạn “${original}”: hãy nhập hạn cụ thể và báo lỗi này cho người phát triển`,
+        `Program error reading the deadline “${original}”: enter a date and report this defect`),
+      internal: true,
+    };
   }
   const ud = userDate === null || userDate === undefined ? null : parseIso(userDate) ? userDate : parseUserDate(userDate);
   if (ud) {
-    const undatedKind = r.kind === "event" || r.kind === "external" || r.kind === "invalid" || r.kind === "missing";
+    const undatedKind = r.kind === "event" || r.kind === "external" || r.kind === "duration" || r.kind === "invalid" || r.kind === "missing";
     if (undatedKind || options.overrideDated) {
       return { kind: "date", start: ud, end: ud, recurrence: null, points: [], display: `Trước ${formatViDate(ud)}`, userDate: true };
     }
@@ -673,6 +832,12 @@ export function parseDeadline(text: string, planYear: number, userDate?: string 
     out.reason = r.reason;
     out.reasonEn = r.reasonEn;
   }
+  if (r.duration) out.duration = r.duration;
+  if (r.note !== undefined) {
+    out.note = r.note;
+    out.noteEn = r.noteEn;
+  }
+  if (r.internal) out.internal = true;
   return out;
 }
 

@@ -28,7 +28,7 @@ export function isDone(s: Status): boolean {
  *  - completed (a valid `completedOn` ≤ asOf): "done-on-time" when completedOn ≤ the deadline's
  *    end or the deadline has no date; else "done-late". A completion date after `asOf` has not
  *    happened yet at `asOf` and counts as not completed.
- *  - not completed: recurring deadline → "recurring"; end < asOf → "overdue";
+ *  - not completed: recurring deadline → "recurring" ("not-due" before its start); end < asOf → "overdue";
  *    start ≤ asOf, or no date at all (event, external, invalid, missing) → "in-progress";
  *    otherwise → "not-due".
  */
@@ -38,7 +38,8 @@ export function computeStatus(deadline: Deadline, completedOn: string | null, as
     if (deadline.end === null || completedOn! <= deadline.end) return "done-on-time";
     return "done-late";
   }
-  if (deadline.kind === "recurring") return "recurring";
+  // a recurring deadline that has not started yet ("Từ Quý III/2025", "Năm 2026 và các năm tiếp theo") is not due
+  if (deadline.kind === "recurring") return deadline.start !== null && deadline.start > asOf ? "not-due" : "recurring";
   if (deadline.end !== null && deadline.end < asOf) return "overdue";
   if (deadline.start === null || deadline.start <= asOf) return "in-progress";
   return "not-due";

@@ -50,6 +50,9 @@ function undatedError(d: Deadline, text: unknown): Error {
     case "external":
       return fail("#N/A", `Thời hạn “${t}” phụ thuộc sự kiện hoặc cơ quan khác, chưa có ngày: hãy nhập hạn cụ thể`,
         `The deadline “${t}” depends on an event or another body and has no date: enter a date`);
+    case "duration":
+      return fail("#N/A", `“${t}” là thời gian thực hiện, không phải hạn hoàn thành: hãy nhập hạn cụ thể`,
+        `“${t}” is how long a step takes, not a due date: enter a date`);
     default:
       return fail("#VALUE!", d.reason ?? `Không đọc được thời hạn “${t}”`, d.reasonEn ?? `Could not read the deadline “${t}”`);
   }

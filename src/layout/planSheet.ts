@@ -15,6 +15,7 @@ export const DEADLINE_KIND_LABELS: Record<Deadline["kind"], string> = {
   recurring: "Thường xuyên, định kỳ",
   event: "Theo sự kiện",
   external: "Theo cơ quan khác",
+  duration: "Thời gian thực hiện, không phải hạn",
   invalid: "Không hợp lệ",
   missing: "Chưa có",
 };
@@ -61,7 +62,7 @@ function activityRow(a: Activity, r: number, model: WorkbookModel): Cell[] {
     model.mode === "custom"
       ? `CCHC.STATUS(IF(${user}<>"",${user},${text}),${done},${NAMES.asOf},${NAMES.year})`
       : `IF(AND(${done}<>"",${done}<=${NAMES.asOf}),IF(OR(${e}="",${done}<=${e}),"${L["done-on-time"].vi}","${L["done-late"].vi}"),` +
-        `IF(${k}="${DEADLINE_KIND_LABELS.recurring}","${L.recurring.vi}",IF(${e}="","${L["in-progress"].vi}",` +
+        `IF(${k}="${DEADLINE_KIND_LABELS.recurring}",IF(AND(${s}<>"",${s}>${NAMES.asOf}),"${L["not-due"].vi}","${L.recurring.vi}"),IF(${e}="","${L["in-progress"].vi}",` +
         `IF(${e}<${NAMES.asOf},"${L.overdue.vi}",IF(OR(${s}="",${s}<=${NAMES.asOf}),"${L["in-progress"].vi}","${L["not-due"].vi}")))))`;
   const cells: Record<PlanColumnKey, Cell> = {
     id: { v: a.id },

@@ -77,6 +77,15 @@ describe("cchc deadline and validate", () => {
     expect(bad.reason).toBeTruthy();
   });
 
+  test("deadline prints the new kinds and how they are tracked (issue 13)", async () => {
+    const open = await runCli(["deadline", "Năm 2026 và các năm tiếp theo", "--year", "2025"]);
+    expect(open.out).toMatch(/^Từ năm 2026 trở đi: recurring \(ongoing\) 2026-01-01 → 2026-12-31/);
+    expect(open.out).toMatch(/chưa đến hạn trong kế hoạch này/);
+    const duration = JSON.parse((await runCli(["deadline", "0,25 ngày làm việc", "--json"])).out);
+    expect(duration).toMatchObject({ kind: "duration", start: null, end: null, duration: { amount: 0.25, unit: "working-day" } });
+    expect(duration.note).toBeTruthy();
+  });
+
   test("validate --default --json reports findings and exits 0", async () => {
     const { code, out } = await runCli(["validate", "--default", "--json"]);
     expect(code).toBe(0);

@@ -211,3 +211,14 @@ describe("parseDeadline through normalisation", () => {
     );
   });
 });
+
+describe("parseDeadline: an internal failure is reported apart from invalid input", () => {
+  test("cell values of every type never cause one", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, cellValue, fc.anything()), (v) => {
+        expect(parseDeadline(v as string, 2024).internal).toBeUndefined();
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});

@@ -4,7 +4,7 @@ import { parseIso } from "../../src/core/dates";
 
 const PLAN_YEAR = 2024;
 const RUNS = Number(process.env.PROP_RUNS ?? 400);
-const KINDS = ["date", "range", "recurring", "event", "external", "invalid", "missing"];
+const KINDS = ["date", "range", "recurring", "event", "external", "duration", "invalid", "missing"];
 
 // --- generators ------------------------------------------------------------------------------
 
@@ -51,6 +51,10 @@ const words = fc.constantFrom(
   "Thường xuyên", "Hằng tháng", "Hàng tháng", "Định kỳ hằng quý", "Hằng quý", "Định kỳ", "Định kỳ 6 tháng",
   "Theo Kế hoạch của UBND huyện", "Theo lộ trình đề án được phê duyệt", "Theo quy định", "Theo hướng dẫn của Sở Nội vụ",
   "Sau khi các cơ quan liên quan công bố chỉ số PAPI…", "Khi có văn bản mới", "Khi có yêu cầu", "Đột xuất",
+  // issue 13: open-ended starts, yearly recurrence, events with a start, durations
+  "và các năm tiếp theo", "và những năm tiếp theo", "trở đi", "Hàng năm", "hằng năm", "Tháng 12 hằng năm",
+  "Từ tháng 3 đến tháng 11 hằng năm", "đến khi có quyết định", "Giai đoạn 2026-2030", "0,25 ngày làm việc",
+  "03 ngày làm việc (kể từ ngày nhận đủ hồ sơ)", "Trong 05 ngày làm việc", "Từ nay",
 );
 const unitExpr = fc.oneof(quarterExpr, monthExpr, dateExpr, halfExpr, yearExpr, words);
 const prefix = fc.constantFrom("", "", "Trước ", "Trong ", "Từ ", "Cuối ", "Hết ", "Chậm nhất ", "- ", "(", "Đến hết ");
@@ -106,9 +110,16 @@ function checkInvariants(d: Deadline): void {
       expect(d.start).not.toBeNull();
       expect(d.end).not.toBeNull();
       break;
+    case "event":
+      // "Từ tháng 10/2025 đến khi …": a start, and an end tied to the event
+      expect(d.end).toBeNull();
+      break;
     default:
       expect([d.start, d.end]).toEqual([null, null]);
   }
+  expect(d.duration !== undefined).toBe(d.kind === "duration");
+  // a defect in the grammar is reported apart from bad input, and must never happen
+  expect(d.internal).toBeUndefined();
   expect(d.recurrence !== null).toBe(d.kind === "recurring");
   if (d.kind === "invalid") {
     expect(d.reason).toBeTruthy();
@@ -205,7 +216,7 @@ describe("parseDeadline properties", () => {
         const d = parseDeadline(s, PLAN_YEAR, u);
         checkInvariants(d);
         expect(["date", "range", "recurring"]).toContain(d.kind);
-        if (["event", "external", "invalid", "missing"].includes(plain.kind)) {
+        if (["event", "external", "duration", "invalid", "missing"].includes(plain.kind)) {
           expect(d).toMatchObject({ kind: "date", start: u, end: u, userDate: true });
         } else {
           expect(d).toEqual(plain);

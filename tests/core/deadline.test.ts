@@ -58,7 +58,8 @@ describe("parseDeadline: the brief's phrasings and their variants", () => {
     ["45306", "date", "2024-01-15", "2024-01-15"],
     ["Từ 01/3/2024 đến 15/4/2024", "range", "2024-03-01", "2024-04-15"],
     ["01/03/2024 – 15/04/2024", "range", "2024-03-01", "2024-04-15"],
-    ["Từ ngày 01/3/2024", "range", "2024-03-01", "2024-12-31"],
+    // an open-ended start (issue 13): recurring from the date, tracked to the end of the plan year
+    ["Từ ngày 01/3/2024", "recurring", "2024-03-01", "2024-12-31"],
     // months
     ["Tháng 1/2024", "range", "2024-01-01", "2024-01-31"],
     ["tháng 02 năm 2024", "range", "2024-02-01", "2024-02-29"],
@@ -70,9 +71,10 @@ describe("parseDeadline: the brief's phrasings and their variants", () => {
     ["Tháng 3–5/2024", "range", "2024-03-01", "2024-05-31"],
     ["Tháng 6 và tháng 12 năm 2024", "range", "2024-06-01", "2024-12-31"],
     ["Tháng 11/2024 - tháng 02/2025", "range", "2024-11-01", "2025-02-28"],
-    ["Từ tháng 9", "range", "2024-09-01", "2024-12-31"],
-    ["Từ quý II/2025", "range", "2025-04-01", "2025-12-31"],
-    ["Tháng 12 hằng năm", "range", "2024-12-01", "2024-12-31"],
+    ["Từ tháng 9", "recurring", "2024-09-01", "2024-12-31"],
+    ["Từ quý II/2025", "recurring", "2025-04-01", "2025-12-31"],
+    // every year: this plan year's occurrence, recurring
+    ["Tháng 12 hằng năm", "recurring", "2024-12-01", "2024-12-31"],
     ["15/01-20/01/2024", "range", "2024-01-15", "2024-01-20"],
     ["01/03/2024–15/04/2024", "range", "2024-03-01", "2024-04-15"],
     // quarters
@@ -107,7 +109,7 @@ describe("parseDeadline: the brief's phrasings and their variants", () => {
     ["Năm 2024-2025", "range", "2024-01-01", "2025-12-31"],
     ["cả năm", "range", "2024-01-01", "2024-12-31"],
     ["Trong năm", "range", "2024-01-01", "2024-12-31"],
-    ["Hằng năm", "range", "2024-01-01", "2024-12-31"],
+    ["Hằng năm", "recurring", "2024-01-01", "2024-12-31"],
     // "before" / "by" a unit
     ["Trước tháng 6/2024", "date", "2024-05-31", "2024-05-31"],
     ["Trước quý III", "date", "2024-06-30", "2024-06-30"],
@@ -127,7 +129,7 @@ describe("parseDeadline: the brief's phrasings and their variants", () => {
     ["Trước ngày 15 hằng tháng", "recurring", "2024-01-01", "2024-12-31"],
     ["Trước ngày 25 tháng cuối quý", "recurring", "2024-01-01", "2024-12-31"],
     ["Cuối quý II", "date", "2024-06-30", "2024-06-30"],
-    ["Năm 2024 và các năm tiếp theo", "range", "2024-01-01", "2024-12-31"],
+    ["Năm 2024 và các năm tiếp theo", "recurring", "2024-01-01", "2024-12-31"],
     ["Giai đoạn 2021-2025", "range", "2021-01-01", "2025-12-31"],
     ["Hoàn thành trong Quý II", "range", "2024-04-01", "2024-06-30"],
     ["Thường xuyên; báo cáo hằng quý", "recurring", "2024-01-01", "2024-12-31"],
@@ -203,7 +205,7 @@ describe("displays", () => {
     ["Quý I-IV năm 2024", "Quý I–IV/2024"],
     ["Tháng 6, tháng 12", "Tháng 06, 12/2024"],
     ["Từ tháng 3 đến tháng 5", "Tháng 03–05/2024"],
-    ["Từ tháng 9", "Tháng 09–12/2024"],
+    ["Từ tháng 9", "Từ tháng 09/2024 trở đi"],
     ["Quý I, quý IV và quý II", "Quý I, IV, II/2024"],
     ["Năm 2024 - năm 2024", "Năm 2024"],
     ["6 tháng đầu năm", "6 tháng đầu năm 2024"],

@@ -57,6 +57,21 @@ describe("computeStatus", () => {
     ["Khi có văn bản mới", null, "2024-06-14", "in-progress"],
     ["", null, "2024-06-14", "in-progress"],
     ["Quý V", null, "2024-06-14", "in-progress"],
+    // issue 13: an open-ended start is not due before it starts, then recurring, never overdue
+    ["Từ Quý III/2024", null, "2024-06-14", "not-due"],
+    ["Từ Quý III/2024", null, "2024-07-01", "recurring"],
+    ["Từ Quý III/2024", null, "2025-02-01", "recurring"],
+    ["Năm 2025 và các năm tiếp theo", null, "2024-12-14", "not-due"],
+    ["Tháng 12 hằng năm", null, "2024-06-14", "not-due"],
+    ["Tháng 12 hằng năm", null, "2025-01-10", "recurring"],
+    ["Hằng năm", null, "2025-01-10", "recurring"],
+    // a multi-year period is not overdue within the plan year; a duration is never a due date
+    ["2024 - 2030", null, "2024-12-31", "in-progress"],
+    ["0,25 ngày làm việc", null, "2024-06-14", "in-progress"],
+    ["0,25 ngày làm việc", "2024-06-01", "2024-06-14", "done-on-time"],
+    // an end tied to an event, with its start
+    ["Từ tháng 10/2024 đến khi có quyết định", null, "2024-06-14", "not-due"],
+    ["Từ tháng 10/2024 đến khi có quyết định", null, "2025-06-14", "in-progress"],
   ])("%p done %p as of %s → %s", (text, done, asOf, status) => {
     expect(computeStatus(D(text), done, asOf)).toBe(status);
   });

@@ -37,6 +37,11 @@ describe("CCHC.DEADLINE", () => {
       expectBilingual(e.message);
     }
     expect(err(F.deadline([[""]], undefined, [[2024]])).code).toBe("#N/A");
+    // a duration (issue 13) is not a due date
+    const duration = err(F.deadline([["0,25 ngày làm việc"]], undefined, [[2024]]));
+    expect(duration.code).toBe("#N/A");
+    expect(duration.message).toMatch(/không phải hạn hoàn thành/);
+    expectBilingual(duration.message);
     const bad = err(F.deadline([["30/02/2024"]]));
     expect(bad.code).toBe("#VALUE!");
     expect(bad.message).toMatch(/tháng 2/);

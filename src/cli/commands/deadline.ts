@@ -14,9 +14,19 @@ export const deadlineCommand: Command = {
     const year = yearText === undefined ? new Date().getFullYear() : Number(yearText);
     if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new UsageError(`--year must be a year such as 2024, got ${yearText}`);
     const d = parseDeadline(args.positional[0], year);
-    const out = { kind: d.kind, start: d.start, end: d.end, display: d.display, recurrence: d.recurrence, points: d.points, ...(d.reason ? { reason: d.reason, reasonEn: d.reasonEn } : {}) };
+    const out = {
+      kind: d.kind, start: d.start, end: d.end, display: d.display, recurrence: d.recurrence, points: d.points,
+      ...(d.duration ? { duration: d.duration } : {}),
+      ...(d.note ? { note: d.note, noteEn: d.noteEn } : {}),
+      ...(d.reason ? { reason: d.reason, reasonEn: d.reasonEn } : {}),
+    };
     if (args.flags.json) io.out(JSON.stringify(out, null, 2));
-    else io.out(`${d.display}: ${d.kind}${d.start ? ` ${d.start}` : ""}${d.end && d.end !== d.start ? ` → ${d.end}` : ""}${d.reason ? ` (${d.reason} / ${d.reasonEn})` : ""}`);
+    else {
+      const kind = d.recurrence ? `${d.kind} (${d.recurrence})` : d.kind;
+      const span = d.start && d.end && d.end !== d.start ? ` ${d.start} → ${d.end}` : d.start ? ` ${d.start}` : "";
+      io.out(`${d.display}: ${kind}${span}${d.reason ? ` (${d.reason} / ${d.reasonEn})` : ""}`);
+      if (d.note) io.out(`  ${d.note} / ${d.noteEn}`);
+    }
     return 0;
   },
 };
