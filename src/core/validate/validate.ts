@@ -82,6 +82,11 @@ function deadlineFindings(a: Activity, year: number, options: ValidateOptions): 
       out.push(make("DEADLINE_UNDATED", a, "deadline", `Thời hạn "${a.deadline}" (${where}) phụ thuộc sự kiện hoặc cơ quan khác, chưa có ngày cụ thể.`,
         `Deadline "${a.deadline}" (${where}) depends on an outside event and has no date.`, "Nhập ngày cụ thể vào cột \"Hạn do người dùng nhập\" khi biết / enter a date when known"));
       break;
+    case "duration":
+      // "0,25 ngày làm việc": how long a step takes; the plan still needs a due date
+      out.push(make("DEADLINE_UNDATED", a, "deadline", `"${a.deadline}" (${where}) là thời gian thực hiện, không phải hạn hoàn thành.`,
+        `"${a.deadline}" (${where}) is how long a step takes, not a due date.`, "Nhập hạn cụ thể vào cột \"Hạn do người dùng nhập\" / enter a due date"));
+      break;
     default: {
       const years = [d.start, d.end].filter((x): x is string => Boolean(x)).map((x) => Number(x.slice(0, 4)));
       if (years.some((y) => y !== year)) {
