@@ -174,6 +174,8 @@ interface Inventory {
   tables: Map<string, { name: string; sheet: string }>;
   /** workbook-level names that exist, lower-cased → { name, address of what it refers to } */
   names: Map<string, { name: string; address: string | null; formula: string | null }>;
+  /** The sheet the user was on: a rollback brings them back to it (renames and deletions move Excel's selection). */
+  activeId: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -588,6 +590,8 @@ async function inspect(batch: Batch, layout: WorkbookLayout, caps: Capabilities)
   const wb = batch.context.workbook;
   const sheets = wb.worksheets;
   sheets.load("items/name,items/id,items/position");
+  const active = sheets.getActiveWorksheet();
+  active.load("id");
   const tables = wb.tables;
   tables.load("items/name");
   const names = wb.names;
@@ -614,6 +618,7 @@ async function inspect(batch: Batch, layout: WorkbookLayout, caps: Capabilities)
   const nameFormulas = caps.excelApiMinor >= 7 ? names.items.map((n) => (ours.has(n.name.toLowerCase()) ? (n.load("formula"), n) : null)) : names.items.map(() => null);
   await batch.sync();
   return {
+    activeId: active.id,
     sheets: sheets.items.map((ws, i) => ({ name: ws.name, id: ws.id, position: ws.position, role: markers[i].isNullObject ? null : markerRole(markers[i].value) })),
     tables: new Map(tables.items.map((t, i) => [t.name.toLowerCase(), { name: t.name, sheet: tableSheets[i].name }])),
     names: new Map(
@@ -762,6 +767,7 @@ async function rollback(batch: Batch, plan: Plan, inv: Inventory): Promise<boole
       if (n.formula) names.add(n.name, n.formula);
       else if (n.address) names.add(n.name, `=${n.address}`);
     }
+    if (byId.has(inv.activeId)) byId.get(inv.activeId)!.activate();
     await batch.sync();
     return true;
   } catch {
