@@ -41,6 +41,13 @@ export interface ExcelHost extends Omit<FakeExcel, "stats"> {
   /** The JSON bodies of the requests, when `recordRequests(true)` was called (for protocol tests). */
   readonly requests: WireRequest[];
   recordRequests(on: boolean): void;
+  /**
+   * Fails the n-th wire action from now (0 = the next one), whatever the request: Excel answers
+   * that request with an `Error` at that ActionIndex after applying the actions before it.
+   */
+  failAtAction(n: number, error?: { code?: string; message?: string }): void;
+  /** Wire actions answered since the host was created (or reset). */
+  readonly actionsSeen: number;
 }
 
 /** Excel on the web refuses requests over 5 MB ("Resource limits and performance optimization"). */
@@ -162,6 +169,10 @@ export function createExcelHostWith(lib: OfficeLibrary, options: ExcelHostOption
     recordRequests(on: boolean) {
       recording = on;
     },
+    failAtAction(n: number, error: { code?: string; message?: string } = {}) {
+      const code = error.code ?? "GeneralException";
+      server.failure = { at: server.actionsSeen + n, code, message: error.message ?? "There was an internal error while processing the request." };
+    },
     resetStats() {
       resetStats();
       Object.assign(stats, extra());
@@ -170,8 +181,10 @@ export function createExcelHostWith(lib: OfficeLibrary, options: ExcelHostOption
       fake.reset();
       Object.assign(stats, extra());
       server.references.clear();
+      server.failure = null;
     },
   });
+  Object.defineProperty(result, "actionsSeen", { get: () => server.actionsSeen, enumerable: true });
   Object.defineProperty(result, "workbook", { get: () => fake.workbook, enumerable: true });
   Object.defineProperty(result, "createdWorkbooks", { get: () => fake.createdWorkbooks, enumerable: true });
   Object.defineProperty(result, "requirementSets", { get: () => fake.requirementSets, enumerable: true });

@@ -88,12 +88,26 @@ export class ExcelServer {
   /** `_KeepReference` table: reference id → the object it stands for. */
   readonly references = new Map<string, Reference>();
   private nextReference = 1;
+  /** Actions answered so far, over all requests. */
+  actionsSeen = 0;
+  /** An injected failure: the action with this absolute number (see actionsSeen) fails before it is applied. */
+  failure: { at: number; code: string; message: string } | null = null;
 
   constructor(private host: Host, private hooks: ServerHooks) {}
 
   process(request: WireRequest): WireResponse {
     const run = new RequestRun(this, this.host, request);
     return run.execute();
+  }
+
+  /** Counts the action about to be applied; throws the injected failure when its turn has come. */
+  injectFailure(): void {
+    const n = this.actionsSeen++;
+    const f = this.failure;
+    if (f && n === f.at) {
+      this.failure = null;
+      throw new FakeRichApiError(f.code, f.message, { injected: true });
+    }
   }
 
   keep(Cls: ClientClass, entity: unknown): string {
@@ -130,6 +144,7 @@ class RequestRun {
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i];
       try {
+        this.server.injectFailure();
         const value = this.action(action);
         if (value !== NO_RESULT) results.push({ ActionId: action.Id, Value: value });
       } catch (e) {
