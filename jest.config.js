@@ -8,13 +8,13 @@ module.exports = {
       testEnvironment: "node",
       transform: { "^.+\\.(t|j)sx?$": swc },
       testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/tests/**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/tests/page/browser/"],
     },
     {
       displayName: "e2e",
       testEnvironment: "node",
       transform: { "^.+\\.(t|j)sx?$": swc },
-      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts", "<rootDir>/tests/page/browser/**/*.test.ts"],
     },
   ],
 };

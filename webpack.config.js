@@ -1,4 +1,4 @@
-/* Builds the task pane, the custom functions and the manifest into dist/.
+/* Builds the task pane, the custom functions, the manifest and the file page (app.html) into dist/.
  * The production URL comes from ADDIN_PUBLIC_URL (e.g. https://example.github.io/cchc/);
  * every occurrence of the dev URL in manifest.xml is replaced by it. */
 const path = require("path");
@@ -8,6 +8,34 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const { DEV_URL, publicUrl, withPublicUrl } = require("./scripts/manifestUrl");
+
+/**
+ * Writes dist/sw.js: the file page's service worker with the list of what the page loads (its
+ * HTML, entry, every chunk it can import, manifest, icons) and a version from their hashes, so a
+ * new build replaces the cache and an unchanged one keeps it.
+ */
+class PagePrecachePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("PagePrecachePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "PagePrecachePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        const entry = compilation.entrypoints.get("app");
+        if (!entry) return;
+        const chunks = new Set(entry.chunks);
+        for (const c of entry.chunks) for (const a of c.getAllAsyncChunks()) chunks.add(a);
+        const files = new Set(["app.html", "app.webmanifest"]);
+        for (const c of chunks) for (const f of c.files) if (f.endsWith(".js")) files.add(f);
+        for (const name of Object.keys(assets)) if (/^assets\/icon-/.test(name)) files.add(name);
+        const list = [...files].sort();
+        const hash = require("crypto").createHash("sha256");
+        for (const f of list) hash.update(f).update(assets[f] ? assets[f].source() : "");
+        const template = fs.readFileSync(path.join(__dirname, "src/page/sw.js"), "utf8");
+        const body = template.replace("__VERSION__", hash.digest("hex").slice(0, 12)).replace("__FILES__", JSON.stringify(list));
+        compilation.emitAsset("sw.js", new sources.RawSource(body));
+      });
+    });
+  }
+}
 
 async function devServerHttps() {
   try {
@@ -28,6 +56,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: functionsInput,
+      app: "./src/page/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -60,8 +89,11 @@ module.exports = async (env, options) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({ filename: "app.html", template: "./src/page/app.html", chunks: ["app"] }),
+      new PagePrecachePlugin(),
       new CopyWebpackPlugin({
         patterns: [
+          { from: "src/page/app.webmanifest", to: "app.webmanifest" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html", noErrorOnMissing: true },
           {

@@ -1,7 +1,7 @@
 /** Where the commands get a plan: the embedded one, a .docx appendix, or an .xlsx grid. */
 import { HONG_LOC_2024 } from "../data/hongLoc2024";
 import { gridFromDocx } from "../import/docx";
-import { parseAppendix } from "../import/appendix";
+import { parseAppendix, type ParsedAppendix } from "../import/appendix";
 import { planFromAppendix } from "../import/planFromAppendix";
 import { errors } from "../import/errors";
 import { readXlsxGrid } from "../import/xlsxGrid";
@@ -13,10 +13,12 @@ export interface LoadedPlan {
   plan: Plan;
   warnings: string[];
   headerLines: string[];
+  /** The appendix's columns as found (null for the embedded plan). */
+  header: ParsedAppendix["header"] | null;
 }
 
 export async function loadPlan(source: { file?: string; useDefault?: boolean; year?: number; commune?: string; sheet?: string }, io: Io): Promise<LoadedPlan> {
-  if (source.useDefault) return { plan: HONG_LOC_2024, warnings: [], headerLines: HONG_LOC_2024.appendixHeader ?? [] };
+  if (source.useDefault) return { plan: HONG_LOC_2024, warnings: [], headerLines: HONG_LOC_2024.appendixHeader ?? [], header: null };
   const file = source.file;
   if (!file) throw new UsageError("give a FILE.docx|FILE.xlsx, or --default");
   let bytes: Uint8Array;
@@ -38,5 +40,5 @@ export async function loadPlan(source: { file?: string; useDefault?: boolean; ye
     grid = gridFromDocx(bytes);
   }
   const parsed = parseAppendix(grid, { year: source.year, commune: source.commune });
-  return { plan: planFromAppendix(parsed, { year: source.year, commune: source.commune }), warnings: parsed.warnings, headerLines: grid.title };
+  return { plan: planFromAppendix(parsed, { year: source.year, commune: source.commune }), warnings: parsed.warnings, headerLines: grid.title, header: parsed.header };
 }

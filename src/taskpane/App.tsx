@@ -146,7 +146,8 @@ function CapabilityNotice({ caps }: { caps: Capabilities }) {
   );
 }
 
-export function App({ caps, initialLang }: { caps: Capabilities; initialLang: Lang }) {
+/** `toolbar`: what another host adds under the title (the file page's open and download buttons). */
+export function App({ caps, initialLang, toolbar }: { caps: Capabilities; initialLang: Lang; toolbar?: React.ReactNode }) {
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [tab, setTab] = React.useState<TabKey>("import");
   const { value, liveMessage } = useAppState(caps);
@@ -164,14 +165,14 @@ export function App({ caps, initialLang }: { caps: Capabilities; initialLang: La
   return (
     <LangContext.Provider value={lang}>
       <AppContext.Provider value={value}>
-        <Shell lang={lang} setLang={setLang} tab={tab} setTab={setTab} liveMessage={liveMessage} caps={caps} styles={s} />
+        <Shell lang={lang} setLang={setLang} tab={tab} setTab={setTab} liveMessage={liveMessage} caps={caps} styles={s} toolbar={toolbar} />
       </AppContext.Provider>
     </LangContext.Provider>
   );
 }
 
-function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; setTab: (t: TabKey) => void; liveMessage: Bilingual | null; caps: Capabilities; styles: ReturnType<typeof useStyles> }) {
-  const { lang, setLang, tab, setTab, liveMessage, caps, styles: s } = props;
+function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; setTab: (t: TabKey) => void; liveMessage: Bilingual | null; caps: Capabilities; styles: ReturnType<typeof useStyles>; toolbar?: React.ReactNode }) {
+  const { lang, setLang, tab, setTab, liveMessage, caps, styles: s, toolbar } = props;
   const t = useT();
   const { workbook, setNotice } = useApp();
   const panelId = `panel-${tab}`;
@@ -196,6 +197,7 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
           <Switch label={t("english")} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
         </div>
       </header>
+      {toolbar}
       <CapabilityNotice caps={caps} />
       <nav aria-label={t("tasks")}>
         <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => switchTab(d.value as TabKey)} size="small">

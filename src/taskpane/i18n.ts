@@ -64,6 +64,8 @@ const S = {
   srcDocx: { vi: "Tệp Word (.docx) có bảng phụ lục", en: "A Word file (.docx) holding the appendix" },
   srcSelection: { vi: "Vùng đang chọn trong Excel", en: "The range selected in Excel" },
   chooseFile: { vi: "Chọn tệp .docx", en: "Choose the .docx file" },
+  srcFile: { vi: "Tệp phụ lục: Word (.docx) hoặc bảng Excel (.xlsx)", en: "An appendix file: Word (.docx) or an Excel table (.xlsx)" },
+  chooseAppendix: { vi: "Chọn tệp .docx hoặc .xlsx", en: "Choose the .docx or .xlsx file" },
   selectionHint: { vi: "Chọn cả bảng phụ lục (kể cả dòng tiêu đề cột) trên trang tính rồi bấm Đọc.", en: "Select the whole appendix table (header row included) on the sheet, then press Read." },
   yearField: { vi: "Năm kế hoạch", en: "Plan year" },
   communeField: { vi: "Tên xã", en: "Commune" },

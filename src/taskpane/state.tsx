@@ -11,13 +11,25 @@ import type { Bilingual } from "./i18n";
 import { describeError } from "./services/errors";
 import type { WorkbookState } from "./services/opsTypes";
 
-export type Ops = typeof import("./services/ops");
+/** What the panels call: the pane's live-workbook operations, or the file page's (src/page). */
+export type Ops = Pick<
+  typeof import("./services/ops"),
+  "readWorkbookState" | "previewImport" | "applyImport" | "runChecks" | "watchPlanEdits" | "goToCell" | "activityAtSelection"
+  | "addLogEntry" | "buildReport" | "exportForDistrict" | "describeCommuneFiles" | "rollupCommunes" | "saveSettings"
+>;
+
+let provider: () => Promise<Ops> = () => import(/* webpackChunkName: "ops" */ "./services/ops");
+/** Another host's operations (the file page); call before the shell renders. */
+export function provideOps(load: () => Promise<Ops>): void {
+  provider = load;
+  opsPromise = null;
+}
 
 let opsPromise: Promise<Ops> | null = null;
 /** The operations module (layout, renderer, core, import): a separate chunk, fetched once. */
 export function loadOps(): Promise<Ops> {
   if (!opsPromise) {
-    opsPromise = import(/* webpackChunkName: "ops" */ "./services/ops").catch((e) => {
+    opsPromise = provider().catch((e) => {
       opsPromise = null;
       throw e;
     });

@@ -192,3 +192,30 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
  * microsoft/fluentui#27517 "By Design"; Accessibility Insights suppresses it the same way). Only
  * those nodes are dropped; every other node of that rule still fails the test.
  */
+
+export async function expectAccessible(page: Page, step: string): Promise<void> {
+  const violations = await axe(page);
+  if (violations.length) throw new Error(`axe (${step}): ${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Waits for the shell's notice to say `text`; returns the notice's whole text. */
+export async function notice(page: Page, text: RegExp, timeout = 60_000): Promise<string> {
+  const bar = page.getByTestId("notice");
+  await bar.filter({ hasText: text }).waitFor({ timeout });
+  return (await bar.textContent()) ?? "";
+}
+
+/** dist/ served and a browser launched before the suite's tests, both closed after them. */
+export function suiteBrowser(): { served: () => Served; browser: () => Browser } {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return { served: () => served!, browser: () => browser! };
+}

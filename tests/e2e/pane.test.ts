@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { axe, describeBrowser, launch, openPane, pageErrors, screenshot, serve, type Browser, type Served } from "./harness";
+import { describeBrowser, expectAccessible, notice, openPane, pageErrors, screenshot, suiteBrowser } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -28,32 +28,11 @@ async function tableValues(page: Page, table: string): Promise<unknown[][]> {
   }, table);
 }
 
-async function expectAccessible(page: Page, step: string): Promise<void> {
-  const violations = await axe(page);
-  if (violations.length) throw new Error(`axe (${step}): ${JSON.stringify(violations, null, 2)}`);
-}
-
-async function notice(page: Page, text: RegExp): Promise<string> {
-  const bar = page.getByTestId("notice");
-  await bar.filter({ hasText: text }).waitFor({ timeout: 60_000 });
-  return (await bar.textContent()) ?? "";
-}
-
 describeBrowser("task pane in headless Chromium with the fake Excel host", () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serve();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const suite = suiteBrowser();
 
   it("opened outside Office, shows a friendly message instead of crashing", async () => {
-    const page = await openPane(browser, served, { kind: "none" });
+    const page = await openPane(suite.browser(), suite.served(), { kind: "none" });
     await page.getByTestId("no-office").waitFor();
     await expect(page.getByText("Hãy mở trang này trong Excel").first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(/only runs inside Microsoft Excel/).isVisible()).resolves.toBe(true);
@@ -64,14 +43,14 @@ describeBrowser("task pane in headless Chromium with the fake Excel host", () =>
   });
 
   it("when Office never reports Excel, shows the same message after a while", async () => {
-    const page = await openPane(browser, served, { kind: "never-ready" });
+    const page = await openPane(suite.browser(), suite.served(), { kind: "never-ready" });
     await page.getByTestId("no-office").waitFor({ timeout: 15_000 });
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 
   it("speaks English when Office's display language is English, with a switch back to Vietnamese", async () => {
-    const page = await openPane(browser, served, { kind: "fake", options: { ...FAKE, displayLanguage: "en-US" } });
+    const page = await openPane(suite.browser(), suite.served(), { kind: "fake", options: { ...FAKE, displayLanguage: "en-US" } });
     await page.getByRole("heading", { name: "Reform plan (CCHC)" }).waitFor();
     await expect(page.getByRole("tab", { name: "Import" }).isVisible()).resolves.toBe(true);
     await page.getByRole("switch").click();
@@ -81,7 +60,7 @@ describeBrowser("task pane in headless Chromium with the fake Excel host", () =>
   });
 
   it("imports the embedded plan, shows and follows findings, logs progress, builds the Q2 report and exports it", async () => {
-    const page = await openPane(browser, served, { kind: "fake", options: FAKE });
+    const page = await openPane(suite.browser(), suite.served(), { kind: "fake", options: FAKE });
     await page.getByRole("heading", { name: "Kế hoạch CCHC" }).waitFor();
     await page.getByTestId("workbook-status").filter({ hasText: "chưa có kế hoạch" }).waitFor();
     await screenshot(page, "01-mo-ngan-tac-vu");

@@ -5,8 +5,14 @@ import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { loadPlan } from "../loadPlan";
 import { reimportIntoWorkbook } from "../reimport";
+import type { Plan } from "../../core/plan";
 import type { Io } from "../io";
 import type { Command } from "./index";
+
+/** A new workbook for a plan (no progress yet): what `import --out` writes, and the file page's first workbook. */
+export function newWorkbook(plan: Plan, headerLines: string[]): Promise<Uint8Array> {
+  return writeXlsx(buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "custom" }, { validation: { headerLines } }));
+}
 
 export const importCommand: Command = {
   name: "import",
@@ -36,8 +42,7 @@ export const importCommand: Command = {
         io.err(`Đã cập nhật ${out} / updated.`);
       }
     } else if (out) {
-      const layout = buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "custom" }, { validation: { headerLines } });
-      io.writeFile(out, await writeXlsx(layout));
+      io.writeFile(out, await newWorkbook(plan, headerLines));
       if (!args.flags.json) io.out(`${plan.activities.length} hoạt động / activities, ${plan.groups.length} nhóm / groups → ${out}`);
     }
     if (args.flags.json) io.out(JSON.stringify(planToJson(plan), null, 2));

@@ -9,11 +9,15 @@ import type { ImportPreview } from "../services/ops";
 import type { TabKey } from "../App";
 
 type SourceKind = "embedded" | "docx" | "selection";
+const DOCX_ACCEPT = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
   const t = useT();
   const c = useCommon();
   const app = useApp();
+  // Outside Excel (the file page) there is no selection; an appendix table comes as an .xlsx file.
+  const inExcel = app.caps.inOffice;
   // The pane starts from what the workbook holds: with a plan in it, the sample is never the default.
   const [chosenSource, setSource] = React.useState<SourceKind | null>(null);
   const source: SourceKind = chosenSource ?? (app.workbook?.hasPlan ? "docx" : "embedded");
@@ -105,11 +109,11 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
         </div>
       )}
       <RadioGroup value={source} onChange={(_, d) => { setSource(d.value as SourceKind); setPreview(null); setConfirming(false); }} aria-label={t("importSource")}>
-        <Radio value="docx" label={t("srcDocx")} />
-        <Radio value="selection" label={t("srcSelection")} />
+        <Radio value="docx" label={t(inExcel ? "srcDocx" : "srcFile")} />
+        {inExcel && <Radio value="selection" label={t("srcSelection")} />}
         <Radio value="embedded" label={t("srcEmbedded")} />
       </RadioGroup>
-      {source === "docx" && <FileField id="docx-file" label={t("chooseFile")} accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onFiles={(f) => setFile(f[0] ?? null)} />}
+      {source === "docx" && <FileField id="docx-file" label={t(inExcel ? "chooseFile" : "chooseAppendix")} accept={inExcel ? DOCX_ACCEPT : `${DOCX_ACCEPT},${XLSX_ACCEPT}`} onFiles={(f) => setFile(f[0] ?? null)} />}
       {source === "selection" && <Text size={200}>{t("selectionHint")}</Text>}
       {source !== "embedded" && (
         <div className={c.row}>

@@ -13,7 +13,7 @@ import { formatViDate, todayIso, parseIso } from "../../core/dates";
 import { parseNumberVi } from "../../core/numbers";
 import { DEFAULT_UNITS, unitsFromSheetRows, type Unit } from "../../core/units";
 import { validatePlan } from "../../core/validate/validate";
-import { RULES, type Finding } from "../../core/validate/rules";
+import type { Finding } from "../../core/validate/rules";
 import { buildWorkbookLayout } from "../../layout/workbook";
 import { checksSheet, CHECKS_SHEET, FINDING_KEYS_NAME } from "../../layout/checksSheet";
 import { SETTINGS_SHEET, settingsSheet } from "../../layout/settingsSheet";
@@ -24,10 +24,10 @@ import type { ActivityProgress, IndicatorInput, IndicatorOverride, WorkbookModel
 import type { SheetLayout, WorkbookLayout } from "../../layout/types";
 import { columnLetter } from "../../layout/address";
 import { periodsOfYear } from "../../core/periods";
-import { diffPlans, reconciledActivities, type PlanDiff } from "../../import/reimport";
+import { diffPlans, reconciledActivities } from "../../import/reimport";
 import { parseAppendix } from "../../import/appendix";
 import { planFromAppendix } from "../../import/planFromAppendix";
-import type { FieldKey } from "../../import/header";
+import { findingView, headerMapping, periodFromChoice, previewView } from "./views";
 import type { Capabilities } from "../../render/officejs/capabilities";
 import { renderLayout, type RenderProgress, type RenderResult } from "../../render/officejs/render";
 import {
@@ -39,12 +39,11 @@ import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "../
 import { appendLogEntry, progressWithLog, readLogEntries, withLog } from "./logAdapter";
 import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } from "./reportAdapter";
 import type { ReportFields } from "../../layout/reportSheet";
-import { adhocPeriod, periodOf, type Period } from "../../core/periods";
+import type { Period } from "../../core/periods";
 import { LOG_SHEET } from "../../layout/logSheet";
 import { trackedDeadline, type LogEntry } from "../../core/progress";
 import { computeStatus, STATUS_LABELS } from "../../core/status";
 import { statusReason } from "../../core/statusReason";
-import { formatTarget, listIndicators } from "../../core/indicatorList";
 import { loadMeta, saveMeta, type PlanMeta } from "./meta";
 import type { ActivityLite, ExportFileView, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
 
@@ -245,48 +244,15 @@ function modelFor(plan: Plan, settings: Settings, inputs: WorkbookInputs | null,
 // ---------------------------------------------------------------------------------------------
 // Import
 
-const FIELD_LABELS: Record<FieldKey, Bilingual> = {
-  tt: { vi: "Số thứ tự", en: "Number" },
-  objective: { vi: "Mục tiêu / chỉ tiêu", en: "Objective / target" },
-  task: { vi: "Nhiệm vụ", en: "Task" },
-  activity: { vi: "Hoạt động", en: "Activity" },
-  output: { vi: "Kết quả, sản phẩm", en: "Output" },
-  lead: { vi: "Chủ trì", en: "Lead" },
-  partners: { vi: "Phối hợp", en: "Partners" },
-  deadline: { vi: "Thời gian hoàn thành", en: "Deadline" },
-  budget: { vi: "Kinh phí", en: "Budget" },
-};
-
-/** The column headers of the embedded plan's appendix, as printed in Decision 03/QĐ-UBND. */
-const SEED_HEADERS: Record<FieldKey, string> = {
-  tt: "TT", objective: "1- Mục tiêu/Chỉ tiêu/nội dung", task: "2- Nhiệm vụ", activity: "3- Hoạt động", output: "4- Kết quả, sản phẩm",
-  lead: "5- Chủ trì", partners: "6- Phối hợp", deadline: "7- Thời gian hoàn thành", budget: "8- Kinh phí",
-};
-
 export interface ImportPreview {
   view: ImportPreviewView;
   plan: Plan;
   headerLines: string[];
 }
 
-function activityLabel(a: Activity): string {
-  const no = a.activityNo || a.taskNo || a.objectiveNo;
-  const text = a.activity || a.task || a.objective;
-  return `${a.group}${no ? ` ${no}` : ""}: ${text.length > 90 ? `${text.slice(0, 88)}…` : text}`;
-}
-
-function diffView(diff: PlanDiff): NonNullable<ImportPreviewView["diff"]> {
-  return {
-    added: diff.added.map((a) => ({ id: a.id, label: activityLabel(a) })),
-    removed: diff.removed.map((a) => ({ id: a.id, label: activityLabel(a) })),
-    changed: diff.matched.filter((m) => m.changes.length).map((m) => ({ id: m.to.id, label: activityLabel(m.to), fields: m.changes })),
-    kept: diff.matched.length,
-  };
-}
-
 export async function previewImport(source: ImportSource, opts: { year?: number; commune?: string }, caps: Capabilities, o: OpOptions = {}): Promise<ImportPreview> {
   let plan: Plan;
-  let headerMapping: ImportPreviewView["headerMapping"] = [];
+  let mapping: ImportPreviewView["headerMapping"] = [];
   let warnings: string[] = [];
   let selection: ImportPreviewView["selection"];
   let headerLines: string[] = [];
@@ -294,7 +260,7 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
   if (source.kind === "embedded") {
     const { HONG_LOC_2024 } = await import(/* webpackChunkName: "plan-hongloc" */ "../../data/hongLoc2024");
     plan = HONG_LOC_2024;
-    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: SEED_HEADERS[k] }));
+    mapping = headerMapping(null);
   } else {
     let parsed: ReturnType<typeof parseAppendix>;
     if (source.kind === "docx") {
@@ -307,35 +273,13 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
       parsed = parseAppendix(grid.grid, { year: opts.year, commune: opts.commune });
     }
     plan = planFromAppendix(parsed, { year: opts.year, commune: opts.commune });
-    headerMapping = (Object.keys(FIELD_LABELS) as FieldKey[]).map((k) => ({ field: k, fieldLabel: FIELD_LABELS[k], label: parsed.header.columns[k] === null ? null : parsed.header.labels[k] || null }));
+    mapping = headerMapping(parsed.header);
     warnings = parsed.warnings;
     headerLines = [parsed.meta.title ?? ""].filter(Boolean);
   }
   o.onProgress?.(0.6);
   const existing = await run((ctx) => readInputs(ctx, plan.year));
-  const diff = existing.activities.length ? diffView(diffPlans(existing.activities, plan.activities)) : undefined;
-  const indicators = listIndicators(plan);
-  const counts = new Map<string, number>();
-  for (const a of plan.activities) counts.set(a.group, (counts.get(a.group) ?? 0) + 1);
-  return {
-    plan,
-    headerLines,
-    view: {
-      source: source.kind,
-      fileName: source.kind === "docx" ? source.name : undefined,
-      title: plan.title,
-      commune: plan.commune,
-      year: plan.year,
-      groups: plan.groups.map((g) => ({ id: g.id, title: g.title, count: counts.get(g.id) ?? 0 })).filter((g) => g.count > 0 || g.title),
-      activityCount: plan.activities.length,
-      indicatorCount: indicators.length,
-      indicators: indicators.map((i) => `${i.text.length > 90 ? `${i.text.slice(0, 88)}…` : i.text} (${formatTarget(i.target, i.comparator, i.unit)})`),
-      headerMapping,
-      warnings,
-      selection,
-      diff,
-    },
-  };
+  return { plan, headerLines, view: previewView(source, plan, existing.activities, { headerMapping: mapping, warnings, selection }) };
 }
 
 function checksFor(model: WorkbookModel, units: Unit[], headerLines: string[]): Finding[] {
@@ -406,21 +350,6 @@ function metaOf(plan: Plan): PlanMeta {
 
 // ---------------------------------------------------------------------------------------------
 // Checks
-
-function findingView(f: Finding, cellOf: (f: Finding) => string, byId: Map<string, Activity>): FindingView {
-  const a = byId.get(f.activityId);
-  const rule = RULES[f.code];
-  return {
-    code: f.code,
-    severity: f.severity,
-    rule: { vi: rule?.vi ?? f.code, en: rule?.en ?? f.code },
-    activityId: f.activityId,
-    where: a ? `${a.group} ${a.activityNo || a.taskNo || a.objectiveNo}`.trim() : "",
-    message: { vi: f.message, en: f.messageEn },
-    suggestion: f.suggestion,
-    cell: cellOf(f),
-  };
-}
 
 /** Re-runs the rules on the plan as it is in the workbook and rewrites the "Kiểm tra" sheet. */
 export async function runChecks(caps: Capabilities, o: OpOptions = {}): Promise<{ findings: FindingView[]; render: RenderResult | null }> {
@@ -569,12 +498,6 @@ export async function addLogEntry(entry: LogEntryInput, caps: Capabilities, o: O
 
 // ---------------------------------------------------------------------------------------------
 // Reports
-
-export function periodFromChoice(choice: PeriodChoice, settings: Settings): Period {
-  const cut = { startDay: settings.cutoffStartDay, endDay: settings.cutoffEndDay };
-  if (choice.kind === "adhoc") return adhocPeriod(choice.start!, choice.end!);
-  return periodOf(choice.kind, choice.year, choice.kind === "quarter" ? choice.quarter : undefined, cut);
-}
 
 /** Builds (or rebuilds, keeping the texts a person edited) the report sheet of a period. */
 export async function buildReport(choice: PeriodChoice, caps: Capabilities, o: OpOptions = {}): Promise<{ summary: ReportSummary; render: RenderResult }> {
