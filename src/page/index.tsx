@@ -6,16 +6,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { Capabilities } from "../render/officejs/capabilities";
 import { App } from "../taskpane/App";
 import { provideOps } from "../taskpane/state";
 import { FileBar } from "./FileBar";
-
-/** What a file written with exceljs holds: every feature (the formulas as the command writes them). */
-const FILE_CAPS: Capabilities = {
-  excelApiMinor: 0, conditionalFormats: true, suspendCalculation: false, freezePanes: true, tabColor: true, chartSeries: true, dataValidation: true,
-  createWorkbook: true, pageLayout: true, mergedAreas: true, customFunctions: true, sharedRuntime: true, formulaMode: "custom", inOffice: false,
-};
+import { FILE_CAPS } from "./caps";
 
 provideOps(() => import(/* webpackChunkName: "page-ops" */ "./fileOps").then((m) => m.fileOps));
 
