@@ -8,6 +8,7 @@ import * as path from "path";
 import type { Download, Page } from "playwright-core";
 import { readSheetRoles, readWorkbook } from "../../../src/export/readWorkbook";
 import { describeBrowser, expectAccessible, notice, OUT, screenshot, suiteBrowser, type Browser, type Served } from "../../e2e/harness";
+import { runCli } from "../../helpers/cli";
 import { OTHER_ROWS, otherAppendixDocx } from "../fixtures";
 
 jest.setTimeout(240_000);
@@ -75,5 +76,70 @@ describeBrowser("the file page in headless Chromium, no Office", () => {
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
+  });
+
+  it("opens a workbook with progress, builds a quarter report, exports it for the level above; both downloads read back", async () => {
+    const demo = path.join(OUT, "page", "demo.xlsx");
+    expect((await runCli(["demo", "--out", demo])).code).toBe(0);
+    const { page, errors, outside } = await openPage(suite.browser(), suite.served());
+    await page.getByLabel(/^Mở sổ Excel/).setInputFiles(demo);
+    await notice(page, /Đã mở sổ demo\.xlsx/);
+    await page.getByTestId("workbook-status").filter({ hasText: /60/ }).waitFor();
+
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.locator('select[data-testid$="-quarter"]').selectOption("3");
+    await page.getByRole("button", { name: /Lập (lại )?báo cáo/ }).click();
+    await page.getByTestId("report-summary").filter({ hasText: "BC Quý III-2024" }).waitFor({ timeout: 120_000 });
+    await screenshot(page, "page-02-bao-cao");
+    await expectAccessible(page, "report");
+    const { bytes } = await downloadWorkbook(page, "demo-q3.xlsx");
+    const read = await readWorkbook(bytes);
+    expect(read.reports.map((r) => r.name)).toContain("BC Quý III-2024");
+    expect(read.log.length).toBeGreaterThan(0);
+    expect(read.model.plan.activities).toHaveLength(60);
+
+    await page.getByRole("tab", { name: "Gửi huyện" }).click();
+    for (const box of await page.getByRole("checkbox", { name: /^BC / }).all()) {
+      const name = (await box.getAttribute("aria-label")) ?? (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+      if (/Quý III-2024/.test(name) !== (await box.isChecked())) await box.click();
+    }
+    await page.getByRole("button", { name: "Xuất tệp gửi huyện" }).click();
+    const link = page.getByTestId("download-link");
+    await link.waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const sent = await saved(download, download.suggestedFilename());
+    expect(download.suggestedFilename()).toMatch(/^BC-CCHC-hong-loc-Q3-2024\.xlsx$/);
+    const sheets = readSheetRoles(sent).map((s) => s.name);
+    expect(sheets).toContain("BC Quý III-2024");
+    expect(sheets).toContain("Thông tin");
+    await screenshot(page, "page-03-gui-huyen");
+    await expectAccessible(page, "export");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it("works with the network cut after its first load (service worker)", async () => {
+    const context = suite.browser().context;
+    const page = await context.newPage();
+    await page.goto(`${suite.served().url}/app.html`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByRole("heading", { name: "Kế hoạch CCHC" }).waitFor();
+      await page.getByRole("radio", { name: /Hồng Lộc/ }).check();
+      await page.getByRole("button", { name: "Đọc kế hoạch" }).click();
+      await page.getByTestId("import-preview").waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Đưa vào sổ Excel" }).click();
+      await notice(page, /Đã nhập kế hoạch/, 120_000);
+      const { bytes } = await downloadWorkbook(page, "offline.xlsx");
+      expect((await readWorkbook(bytes)).model.plan.activities).toHaveLength(60);
+    } finally {
+      await context.setOffline(false);
+      await page.close();
+    }
   });
 });
