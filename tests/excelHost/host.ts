@@ -101,12 +101,14 @@ export function createExcelHostWith(lib: OfficeLibrary, options: ExcelHostOption
     return Promise.resolve({ statusCode: 200, headers: {}, body: reply });
   });
 
-  function tooLarge(what: string, size: number) {
+  /** Excel on the web's answers past its 5 MB payload limit (codes from "Error handling with the application-specific JavaScript APIs"). */
+  function tooLarge(what: "request" | "response", size: number) {
     stats.failedSyncs++;
+    const code = what === "request" ? "RequestPayloadSizeLimitExceeded" : "ResponsePayloadSizeLimitExceeded";
     const message =
-      `The request payload size has exceeded the limit (the ${what} is ${size} bytes; Excel on the web accepts ${limit}). ` +
+      `The ${what} payload size has exceeded the limit (${size} bytes; Excel on the web accepts ${limit}). ` +
       "See the Resource limits and performance optimization for Office Add-ins article for more information.";
-    return Promise.resolve({ statusCode: 413, headers: {}, body: JSON.stringify({ error: { code: "RequestPayloadSizeLimitExceeded", message } }) });
+    return Promise.resolve({ statusCode: 413, headers: {}, body: JSON.stringify({ error: { code, message } }) });
   }
 
   // Requirement-set checks inside the library read window.Office.context.requirements.

@@ -76,3 +76,143 @@ describe("the real client against the simulator", () => {
     expect(checked).toBeGreaterThan(50);
   });
 });
+
+describe("identities and references", () => {
+  it("a worksheet comes back with its id, and items of a collection are addressed by id", async () => {
+    const h = hostWith();
+    h.recordRequests(true);
+    await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      sheets.items[0].getRange("A1").values = [["đã sửa"]];
+      await ctx.sync();
+    });
+    const id = h.workbook.sheet("Plan")!.id;
+    const second = h.requests[1];
+    const indexer = Object.values(second.ObjectPaths).find((p) => p.ObjectPathType === 5);
+    expect(indexer?.ArgumentInfo?.Arguments).toEqual([id]);
+    expect(h.workbook.read("Plan", "A1")).toEqual([["đã sửa"]]);
+  });
+
+  it("Excel.run keeps references (_KeepReference) for ranges and releases them all at the end", async () => {
+    const h = hostWith();
+    h.recordRequests(true);
+    await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const r = ctx.workbook.worksheets.getItem("Plan").getRange("A1:B1");
+      r.load("values");
+      await ctx.sync();
+      r.values = [["x", "y"]];
+      await ctx.sync();
+    });
+    const names = h.requests.flatMap((q) => q.Actions.map((a) => a.Name));
+    expect(names).toContain("_KeepReference");
+    expect(names).toContain("_RemoveReference");
+    expect(h.server.references.size).toBe(0);
+    // The second sync reached the range through its reference id, not by rebuilding the path.
+    expect(Object.values(h.requests[1].ObjectPaths).some((p) => p.ObjectPathType === 6)).toBe(true);
+    expect(h.workbook.read("Plan", "A1:B1")).toEqual([["x", "y"]]);
+  });
+
+  it("a tracked object survives across Excel.run calls until it is untracked", async () => {
+    const h = hostWith();
+    const range = await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const r = ctx.workbook.worksheets.getItem("Plan").getRange("B2");
+      ctx.trackedObjects.add(r);
+      await ctx.sync();
+      return r;
+    });
+    expect(h.server.references.size).toBe(1);
+    await h.Excel.run(range, async (ctx: Excel.RequestContext) => {
+      range.values = [[42]];
+      ctx.trackedObjects.remove(range);
+      await ctx.sync();
+    });
+    expect(h.workbook.read("Plan", "B2")).toEqual([[42]]);
+    expect(h.server.references.size).toBe(0);
+  });
+
+  it("an object used after its Excel.run ended fails with InvalidObjectPath", async () => {
+    const h = hostWith();
+    const range = await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const r = ctx.workbook.worksheets.getItem("Plan").getRange("A1");
+      r.load("values");
+      await ctx.sync();
+      return r;
+    });
+    await expect(
+      h.Excel.run(async (ctx: Excel.RequestContext) => {
+        range.load("address");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/InvalidObjectPath|InvalidRequestContext/) });
+  });
+
+  it("collections come back as _Items with PascalCase properties", async () => {
+    const h = hostWith();
+    h.recordRequests(true);
+    const seen: unknown[] = [];
+    const real = h.server.process.bind(h.server);
+    h.server.process = (req) => {
+      const res = real(req);
+      seen.push(res);
+      return res;
+    };
+    await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      ctx.workbook.worksheets.load("items/name,items/visibility");
+      await ctx.sync();
+    });
+    const json = JSON.stringify(seen[0]);
+    expect(json).toContain('"_Items":[{"Name":"Plan","Visibility":"Visible"');
+  });
+
+  it("a failed action leaves the earlier actions of the request applied and drops the rest (as Excel does)", async () => {
+    const h = hostWith();
+    const e = await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const s = ctx.workbook.worksheets.getItem("Plan");
+      s.getRange("A1").values = [["trước"]];
+      s.getRange("A2").values = [[1, 2]]; // wrong shape
+      s.getRange("A3").values = [["sau"]];
+      await ctx.sync();
+    }).catch((x) => x);
+    expect(e.code).toBe("InvalidArgument");
+    expect(e.debugInfo.errorLocation).toBe("Range.values");
+    expect(h.workbook.read("Plan", "A1:A3")).toEqual([["trước"], [""], [""]]);
+  });
+
+  it("ClientResult values come from method actions", async () => {
+    const h = hostWith();
+    const n = await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const c = ctx.workbook.worksheets.getCount();
+      await ctx.sync();
+      return c.value;
+    });
+    expect(n).toBe(1);
+  });
+
+  it("counts syncs made by the add-in, requests and their bytes from the real request bodies", async () => {
+    const h = hostWith();
+    await h.Excel.run(async (ctx: Excel.RequestContext) => {
+      const r = ctx.workbook.worksheets.getItem("Plan").getRange("A1");
+      r.values = [["Hồng Lộc"]];
+      await ctx.sync();
+      r.load("values");
+      await ctx.sync();
+    });
+    expect(h.stats.syncs).toBe(2);
+    expect(h.stats.runs).toBe(1);
+    expect(h.stats.requests).toBe(h.stats.requestSizes.length);
+    expect(h.stats.requestBytes).toBe(h.stats.requestSizes.reduce((a, b) => a + b, 0));
+    expect(h.stats.requestSizes[0]).toBeGreaterThan(Buffer.byteLength('"Hồng Lộc"'));
+  });
+
+  it("API-set checks run in the client against the emulated version (Office.context.requirements)", async () => {
+    const h = hostWith([["a"]], { requirementSets: "excel2016" });
+    await expect(
+      h.Excel.run(async (ctx: Excel.RequestContext) => {
+        ctx.workbook.worksheets.getItem("Plan").freezePanes.freezeRows(1);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

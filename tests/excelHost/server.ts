@@ -63,6 +63,11 @@ export const ActionType = {
 export const toWire = (name: string): string => (name.startsWith("_") ? name : name[0].toUpperCase() + name.slice(1));
 export const fromWire = (name: string): string => (name.startsWith("_") ? name : name[0].toLowerCase() + name.slice(1));
 
+/** Property sets the library sends under another name (its customization code: Worksheet_ShowGridlines_Set…). */
+const SET_ALIASES: Record<string, Record<string, string>> = {
+  Worksheet: { Gridlines: "showGridlines", Headings: "showHeadings" },
+};
+
 type ClientClass = new (...a: any[]) => ClientObject;
 
 interface Reference {
@@ -197,7 +202,7 @@ class RequestRun {
       case ActionType.setProperty: {
         const p = this.path(action.ObjectPathId);
         const [value] = this.args(action.ArgumentInfo);
-        const name = fromWire(action.Name);
+        const name = SET_ALIASES[p._className]?.[action.Name] ?? fromWire(action.Name);
         if (!p._props()[name]?.set) fail(ErrorCodes.invalidArgument, `The property '${name}' cannot be set on ${p._className}.`);
         (p as any)[name] = value;
         this.apply();
