@@ -13,7 +13,7 @@
  * Entry points:
  *   docx      gridFromDocx + parseAppendix (what `cchc import FILE.docx` runs)
  *   xlsx      readXlsxGrid + parseAppendix (what `cchc import FILE.xlsx` runs)
- *   workbook  the add-in's own workbook reader (src/export/readWorkbook.ts) — for the hand-edited workbook
+ *   workbook  the add-in's own workbook reader (src/layout/readBack.ts) — for the hand-edited workbook
  * and, unless `cli` says otherwise, the CLI itself: `cchc import FILE --json --out X.xlsx`.
  */
 import * as fs from "fs";
@@ -820,7 +820,7 @@ export const CASES: CorpusCase[] = [
     id: "edited-workbook", file: "edited-workbook.xlsx", stored: "committed", entry: "workbook", cli: "full",
     how: `The demo workbook (buildWorkbookLayout + writeXlsx of HONG_LOC_2024) edited with exceljs as a person would in Excel: columns ${EDITED_DELETED_COLUMNS.join(", ")} deleted from the plan table, the table renamed KeHoach → ${EDITED_TABLE_NAME}, formulas pasted as values, text typed into date columns (${EDITED_DATE_TEXTS.map((t) => `${t.column}: "${t.text}"`).join("; ")}), a note in Ghi chú.`,
     expect: { outcome: "read", activities: HONG_LOC_2024.activities.length, check: "edited-workbook" },
-    why: "The plan table is found by its headers (not its name), the deleted optional columns are simply absent, the note is kept; `cchc report` runs on it. Text typed into a date column is the user's data: kept, or at least reported, never silently dropped (check date-text-kept): src/export/readWorkbook.ts reads '15/3' in the plan's year (and says so), keeps 'đã xong', 'cuối quý II', 'không rõ' in the activity's note and reports each with sheet, row and text.",
+    why: "The plan table is found by its headers (not its name), the deleted optional columns are simply absent, the note is kept; `cchc report` runs on it. Text typed into a date column is the user's data: kept, or at least reported, never silently dropped (check date-text-kept): src/layout/readBack.ts reads '15/3' in the plan's year (and says so), keeps 'đã xong', 'cuối quý II', 'không rõ' in the activity's note and reports each with sheet, row and text.",
     checks: ["date-text-kept"],
     build: () => editedWorkbook(),
   },
@@ -932,7 +932,7 @@ async function main(): Promise<void> {
     entries: {
       docx: "gridFromDocx + parseAppendix (src/import), as `cchc import FILE.docx`",
       xlsx: "readXlsxGrid + parseAppendix (src/import), as `cchc import FILE.xlsx`",
-      workbook: "readWorkbook (src/export/readWorkbook.ts): the add-in's own workbook read back",
+      workbook: "readWorkbook (src/layout/readBack.ts): the add-in's own workbook read back",
     },
     cli: {
       full: "cchc import FILE --json --out NEW.xlsx; on failure cchc import FILE --out EXISTING.xlsx --apply leaves EXISTING (the demo workbook) byte-identical; a few imports are re-imported into EXISTING (dry run leaves it identical, --apply updates it); cchc validate FILE. For the workbook entry: cchc report FILE --period Q2-2024 --json --out NEW.xlsx, then --out EXISTING.xlsx",

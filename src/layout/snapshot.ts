@@ -3,6 +3,24 @@
  * one shape whatever the host, so one reader turns it into the model.
  */
 import type { SheetRole } from "./types";
+import { ARCHIVE_SHEET } from "./archiveSheet";
+import { INDICATORS_SHEET } from "./indicatorsSheet";
+import { LOG_SHEET } from "./logSheet";
+import { PLAN_SHEET } from "./planColumns";
+import { SETTINGS_SHEET } from "./settingsSheet";
+import { UNITS_SHEET } from "./unitsSheet";
+
+const PRODUCT_NAMES = new Set([PLAN_SHEET, SETTINGS_SHEET, INDICATORS_SHEET, LOG_SHEET, UNITS_SHEET, ARCHIVE_SHEET]);
+
+/**
+ * Which sheets a host reads into a snapshot: the product's (with the owner marker), and an
+ * unmarked sheet with a product sheet's exact name — the product's sheet in a copy whose markers
+ * were lost (another program saved it), which the reader falls back to. Any other sheet a person
+ * made is never read.
+ */
+export function readsSheet(name: string, role: SheetRole | null): boolean {
+  return role !== null || PRODUCT_NAMES.has(name);
+}
 
 /** A cell's value as Excel reports it: dates are serial numbers, errors their text ("#N/A"), empty "". */
 export type SnapshotValue = string | number | boolean;
@@ -13,7 +31,7 @@ export interface SheetSnapshot {
   role: SheetRole | null;
   /**
    * A product sheet's cells from A1, row by row (0-based); rows may be ragged and a missing cell is
-   * empty (""). A person's sheet is never read: no rows.
+   * empty (""). A sheet the host does not read (readsSheet) has no rows.
    */
   values: SnapshotValue[][];
   /** Same shape: the formula as Excel shows it ("=CCHC.RATE(…)"), or null for a constant. */

@@ -4,7 +4,7 @@
  * own chunk: exceljs, the readers and the layout live here).
  *
  * Import is `loadPlan` and `cchc import --out` (new workbook) or `--apply` (re-import);
- * reports are `cchc report --out` (buildReportsInPlace); the export is `cchc export`; the
+ * reports are `cchc report --out` (app/buildReports); the export is `cchc export`; the
  * roll-up is the pane's and the command's rollupWorkbook. What the command has no verb for —
  * recording progress, re-checking, saving settings — rebuilds the product's derived sheets from
  * the workbook read back, with the layout the command uses (trackedWorkbookLayout), replacing
@@ -23,16 +23,19 @@ import { columnLetter } from "../layout/address";
 import { trackedWorkbookLayout } from "../layout/reportSheet";
 import type { SheetRole } from "../layout/types";
 import type { WorkbookModel } from "../layout/model";
-import { readSheetRoles, readWorkbook, type ReadWorkbook } from "../export/readWorkbook";
-import { buildReportsInPlace } from "../export/inPlace";
+import { readWorkbook as readThrough } from "../app/readWorkbook";
+import { buildReports } from "../app/buildReports";
+import { reimport } from "../app/reimport";
+import { xlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { readSheetRoles } from "../adapters/xlsx/xlsxRead";
+import type { WorkbookRead } from "../layout/readBack";
 import { communeSlug } from "../export/districtExport";
-import { replaceSheetsInPlace } from "../render/exceljsInPlace";
+import { replaceSheetsInPlace } from "../adapters/xlsx/replaceSheets";
 import type { RenderResult } from "../render/officejs/render";
 import { loadPlan } from "../cli/loadPlan";
 import type { Io } from "../cli/io";
 import { newWorkbook } from "../cli/commands/import";
 import { exportOfWorkbook } from "../cli/commands/export";
-import { reimportIntoWorkbook } from "../cli/reimport";
 import { describeExports, rollupBytes } from "../taskpane/services/exportAdapter";
 import { findingView, headerMapping, periodFromChoice, previewView } from "../taskpane/services/views";
 import type { OpOptions, ImportPreview } from "../taskpane/services/ops";
@@ -56,7 +59,7 @@ const noPlan = () =>
 /** The sheets a change of progress, settings or checks makes stale; units and the archive are what people keep. */
 const DERIVED: SheetRole[] = ["plan", "checks", "indicators", "report", "log"];
 
-async function readCurrent(): Promise<{ bytes: Uint8Array; read: ReadWorkbook }> {
+async function readCurrent(): Promise<{ bytes: Uint8Array; read: WorkbookRead }> {
   const wb = currentWorkbook();
   if (!wb) throw noPlan();
   return { bytes: wb.bytes, read: await readWorkbook(wb.bytes) };
@@ -76,7 +79,7 @@ function rendered(sheets: string[], messages: RenderResult["messages"] = []): Re
  * The product's sheets of `roles` rebuilt from the workbook read back, with `change` applied:
  * the layout `cchc import --apply` writes (report sheets keep their period, as-of date and texts).
  */
-async function rebuild(bytes: Uint8Array, read: ReadWorkbook, roles: SheetRole[], change: { model?: WorkbookModel; log?: LogEntry[] } = {}) {
+async function rebuild(bytes: Uint8Array, read: WorkbookRead, roles: SheetRole[], change: { model?: WorkbookModel; log?: LogEntry[] } = {}) {
   const { layout, model } = trackedWorkbookLayout(change.model ?? read.model, change.log ?? read.log, {
     units: read.units ?? undefined,
     periods: read.reports.map((r) => r.period),
@@ -88,7 +91,7 @@ async function rebuild(bytes: Uint8Array, read: ReadWorkbook, roles: SheetRole[]
 }
 
 /** The findings the Kiểm tra sheet lists for a tracked model (as buildWorkbookLayout computes them). */
-function findingsOf(model: WorkbookModel, read: ReadWorkbook, headerLines: string[] = []): Finding[] {
+function findingsOf(model: WorkbookModel, read: WorkbookRead, headerLines: string[] = []): Finding[] {
   return validatePlan(model.plan, { headerLines, units: read.units ?? DEFAULT_UNITS, asOf: model.settings.asOf, progress: model.progress });
 }
 
@@ -118,6 +121,15 @@ export async function readWorkbookState(_caps: Capabilities): Promise<WorkbookSt
   };
 }
 
+/** The readers and use cases of the command, on bytes held in memory. */
+const readWorkbook = (bytes: Uint8Array) => readThrough(xlsxWorkbook(bytes));
+
+async function reimportBytes(bytes: Uint8Array, plan: ImportPreview["plan"], headerLines: string[]): Promise<Uint8Array> {
+  const file = xlsxWorkbook(bytes);
+  await reimport(file, plan, { apply: true, headerLines });
+  return file.bytes()!;
+}
+
 /** The bytes given to `loadPlan` as if they were the file `name` (the command decides by extension). */
 function memoryIo(bytes: Uint8Array): Io {
   return { out: () => undefined, err: () => undefined, readFile: () => bytes, readFileIfExists: () => bytes, writeFile: () => undefined };
@@ -145,7 +157,7 @@ export async function applyImport(preview: ImportPreview, _caps: Capabilities, o
   const wb = currentWorkbook();
   o.onProgress?.(0.2, { vi: "Đang dựng sổ…", en: "Building the workbook…" });
   const bytes = wb
-    ? (await reimportIntoWorkbook(wb.bytes, plan, { apply: true, headerLines: preview.headerLines })).bytes!
+    ? await reimportBytes(wb.bytes, plan, preview.headerLines)
     : await newWorkbook(plan, preview.headerLines);
   const name = wb?.name ?? `ke-hoach-cchc-${communeSlug(plan.commune || plan.unit)}-${plan.year}.xlsx`;
   const sheets = done(bytes, name);
@@ -208,10 +220,11 @@ export async function buildReport(choice: PeriodChoice, _caps: Capabilities, o: 
   o.onProgress?.(0.1, { vi: "Đang đọc kế hoạch và nhật ký…", en: "Reading the plan and the log…" });
   const { bytes, read } = await readCurrent();
   const period = periodFromChoice(choice, read.model.settings);
-  const built = await buildReportsInPlace(bytes, [period], { asOf: null, read });
-  const refused = built.refused.find((r) => r.name.toLowerCase() === period.sheetName.toLowerCase()) ?? (built.bytes ? null : built.refused[0]);
-  if (refused || !built.bytes) throw failure(refused?.messageVi ?? "Chưa lập được báo cáo.", refused?.messageEn ?? "The report could not be built.");
-  const sheets = done(built.bytes);
+  const file = xlsxWorkbook(bytes);
+  const built = await buildReports(file, [period], { asOf: null, read });
+  const refused = built.refused.find((r) => r.name.toLowerCase() === period.sheetName.toLowerCase()) ?? (built.applied ? null : built.refused[0]);
+  if (refused || !built.applied) throw failure(refused?.messageVi ?? "Chưa lập được báo cáo.", refused?.messageEn ?? "The report could not be built.");
+  const sheets = done(file.bytes()!);
   const r = built.built[0].report;
   return {
     summary: { sheet: period.sheetName, label: period.label, done: r.totals.doneOnTime + r.totals.doneLate, due: r.totals.due, rate: r.totals.completionRate, cutoffStart: period.cutoffStart, cutoffEnd: period.cutoffEnd },

@@ -5,7 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { demoWorkbook } from "../../scripts/make-corpus";
-import { readWorkbook } from "../../src/export/readWorkbook";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { parseNumberVi } from "../../src/core/numbers";
 import { toNumber } from "../../src/functions/coerce";
 import { installFakeOffice, type InstalledFake } from "../fakeExcel";
@@ -51,7 +52,7 @@ describe("one Vietnamese number reader", () => {
     const grid: unknown[][] = [];
     ws.eachRow((row, r) => { grid[r - 1] = (row.values as unknown[]).slice(1); });
     for (const [header, at] of Object.entries(firstCellsBelow(Array.from(grid, (r) => r ?? [])))) ws.getCell(at.row + 1, at.col + 1).value = TYPED[header];
-    const read = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const read = await readWorkbook(xlsxWorkbook(new Uint8Array(await wb.xlsx.writeBuffer())));
     expectTypedFigures(read.model.indicatorInputs ?? {}, read.model.indicatorOverrides ?? {});
   });
 

@@ -13,7 +13,10 @@ import { emptySheet } from "../../src/layout/types";
 import { parsePeriodToken } from "../../src/core/periods";
 import { writeXlsx } from "../../src/render/exceljs";
 import { setOwnerMarkers } from "../../src/render/xlsxPostProcess";
-import { readWorkbook, readSheetRoles } from "../../src/export/readWorkbook";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { readSheetRoles } from "../../src/adapters/xlsx/xlsxRead";
+
 import { planToDocx } from "../helpers/docxWriter";
 import { runCli } from "../helpers/cli";
 
@@ -88,7 +91,7 @@ describe("cchc import REVISED.docx --out EXISTING.xlsx", () => {
     const { code } = await runCli(["import", revised, "--out", wb, "--apply"]);
     expect(code).toBe(0);
     const bytes = new Uint8Array(fs.readFileSync(wb));
-    const read = await readWorkbook(bytes);
+    const read = await readWorkbook(xlsxWorkbook(bytes));
     const ids = read.model.plan.activities.map((a) => a.id);
     expect(ids).toHaveLength(60);
     expect(ids).toContain(first.id);
@@ -114,7 +117,7 @@ describe("cchc import REVISED.docx --out EXISTING.xlsx", () => {
   });
 
   test("a second re-import keeps the earlier archive rows", async () => {
-    const rows: ActivityFields[] = (await readWorkbook(new Uint8Array(fs.readFileSync(wb)))).model.plan.activities.map(({ id: _id, ...f }) => f);
+    const rows: ActivityFields[] = (await readWorkbook(xlsxWorkbook(new Uint8Array(fs.readFileSync(wb))))).model.plan.activities.map(({ id: _id, ...f }) => f);
     const gone = rows.splice(5, 1)[0];
     const again = path.join(tmp, "again.docx");
     fs.writeFileSync(again, planToDocx({ groups: plan.groups, activities: makeActivities(rows) }));

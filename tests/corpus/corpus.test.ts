@@ -23,7 +23,11 @@ import { gridFromDocx, readDocx } from "../../src/import/docx";
 import { parseAppendix, type ParsedAppendix } from "../../src/import/appendix";
 import { chooseAppendixTable } from "../../src/import/header";
 import { readXlsxGrid } from "../../src/import/xlsxGrid";
-import { readWorkbook, WorkbookReadError, type ReadWorkbook } from "../../src/export/readWorkbook";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { CchcError } from "../../src/core/errors";
+import type { WorkbookRead } from "../../src/layout/readBack";
+
 import { makeActivities } from "../../src/core/plan";
 import { normalizeText } from "../../src/core/text";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
@@ -48,8 +52,8 @@ const REIMPORTED = new Set(["seed-subset", "formula-injection-docx", "formula-in
 
 type Outcome =
   | { kind: "imported"; parsed: ParsedAppendix }
-  | { kind: "read"; read: ReadWorkbook }
-  | { kind: "error"; error: ImportError | WorkbookReadError };
+  | { kind: "read"; read: WorkbookRead }
+  | { kind: "error"; error: ImportError | CchcError };
 
 let tmp: string;
 beforeAll(() => {
@@ -75,11 +79,11 @@ function fileOnDisk(c: CorpusCase, bytes: Uint8Array): string {
 
 async function runEntry(c: CorpusCase, bytes: Uint8Array): Promise<Outcome> {
   try {
-    if (c.entry === "workbook") return { kind: "read", read: await readWorkbook(bytes) };
+    if (c.entry === "workbook") return { kind: "read", read: await readWorkbook(xlsxWorkbook(bytes)) };
     const grid = c.entry === "docx" ? gridFromDocx(bytes) : await readXlsxGrid(bytes);
     return { kind: "imported", parsed: parseAppendix(grid) };
   } catch (e) {
-    if (e instanceof ImportError || e instanceof WorkbookReadError) return { kind: "error", error: e };
+    if (e instanceof ImportError || e instanceof CchcError) return { kind: "error", error: e };
     throw e; // anything else (TypeError, RangeError…) fails the case
   }
 }
@@ -250,14 +254,14 @@ async function checkCli(c: CorpusCase, file: string, outcome: Outcome): Promise<
   } else if (c.entry === "workbook") {
     const again = await runCli(cliArgs(c, file, ["--out", existing]));
     expect(again.code).toBe(0);
-    expect((await readWorkbook(new Uint8Array(fs.readFileSync(existing)))).model.plan.activities).toHaveLength(outcome.kind === "read" ? outcome.read.model.plan.activities.length : -1);
+    expect((await readWorkbook(xlsxWorkbook(new Uint8Array(fs.readFileSync(existing))))).model.plan.activities).toHaveLength(outcome.kind === "read" ? outcome.read.model.plan.activities.length : -1);
   } else if (REIMPORTED.has(c.id)) {
     const dry = await runCli(cliArgs(c, file, ["--out", existing]));
     expect(dry.code).toBe(0);
     expect(sameBytes(fs.readFileSync(existing), before)).toBe(true);
     const applied = await runCli(cliArgs(c, file, ["--out", existing, "--apply"]));
     expect(applied.code).toBe(0);
-    const after = await readWorkbook(new Uint8Array(fs.readFileSync(existing)));
+    const after = await readWorkbook(xlsxWorkbook(new Uint8Array(fs.readFileSync(existing))));
     expect(after.model.plan.activities.map((a) => a.id)).toEqual(outcome.kind === "imported" ? outcome.parsed.activities.map((a) => a.id) : []);
   }
   // Nothing else left behind (no temp file of a half-written workbook).
@@ -352,7 +356,7 @@ describe("corpus", () => {
           break;
         case "refused":
           if (outcome.kind !== "error") throw new Error(`expected a refusal, got ${outcome.kind}`);
-          expect(outcome.error).toBeInstanceOf(WorkbookReadError);
+          expect(outcome.error).toBeInstanceOf(CchcError);
           expectGoodFailureMessage(outcome.error.messageVi, outcome.error.messageEn, !c.defects?.some((d) => d.check === "message-says-what-to-do"));
           break;
         case "imported":

@@ -14,9 +14,17 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parsePeriodToken } from "../../src/core/periods";
+import { parsePeriodToken, type Period } from "../../src/core/periods";
 import { buildDistrictExport } from "../../src/export/districtExport";
-import { buildReportsInPlace } from "../../src/export/inPlace";
+import { buildReports, type BuildReportsOptions } from "../../src/app/buildReports";
+import { xlsxWorkbook as fileHost } from "../../src/adapters/xlsx/xlsxWorkbook";
+
+/** The report use case on an .xlsx file: the new file's bytes (null when nothing was written). */
+async function buildReportsInPlace(bytes: Uint8Array, periods: Period[], options: BuildReportsOptions = {}) {
+  const file = fileHost(bytes);
+  const r = await buildReports(file, periods, options);
+  return { ...r, bytes: r.applied ? file.bytes() : null };
+}
 import { LOG_SHEET } from "../../src/layout/logSheet";
 import type { WorkbookModel } from "../../src/layout/model";
 import { PLAN_COLUMNS, PLAN_SHEET } from "../../src/layout/planColumns";

@@ -4,7 +4,7 @@ import * as path from "path";
 import { unzipSync, zipSync } from "fflate";
 import { parsePeriodToken } from "../../src/core/periods";
 import { buildReport, reportToJson } from "../../src/core/report";
-import { readSheetRoles } from "../../src/export/readWorkbook";
+import { readSheetRoles } from "../../src/adapters/xlsx/xlsxRead";
 import { XlsxFile } from "../../src/export/xlsxCells";
 import { LOG_SHEET } from "../../src/layout/logSheet";
 import { indicatorsFromModel, trackedWorkbookLayout } from "../../src/layout/reportSheet";

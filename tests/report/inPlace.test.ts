@@ -1,8 +1,18 @@
 import { strFromU8, unzipSync, zipSync } from "fflate";
-import { parsePeriodToken } from "../../src/core/periods";
+import { parsePeriodToken, type Period } from "../../src/core/periods";
 import type { LogEntry } from "../../src/core/progress";
-import { buildReportsInPlace } from "../../src/export/inPlace";
-import { readSheetRoles, readWorkbook } from "../../src/export/readWorkbook";
+import { buildReports, type BuildReportsOptions } from "../../src/app/buildReports";
+
+/** The report use case on an .xlsx file: the new file's bytes (null when nothing was written). */
+async function buildReportsInPlace(bytes: Uint8Array, periods: Period[], options: BuildReportsOptions = {}) {
+  const file = xlsxWorkbook(bytes);
+  const r = await buildReports(file, periods, options);
+  return { ...r, bytes: r.applied ? file.bytes() : null };
+}
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { readSheetRoles } from "../../src/adapters/xlsx/xlsxRead";
+
 import { XlsxFile } from "../../src/export/xlsxCells";
 import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import { emptySheet } from "../../src/layout/types";
@@ -41,7 +51,7 @@ describe("building report sheets inside an existing workbook", () => {
   });
 
   it("reads the workbook back into the model, the log and its report sheets", async () => {
-    const read = await readWorkbook(bytes);
+    const read = await readWorkbook(xlsxWorkbook(bytes));
     expect(read.model.plan.activities.map((a) => a.id)).toEqual(PLAN.activities.map((a) => a.id));
     expect(read.model.plan.activities[3]).toEqual(PLAN.activities[3]);
     expect(read.model.settings.asOf).toBe("2024-09-14");
@@ -110,9 +120,9 @@ describe("progress entered by people survives rebuilds", () => {
   it("the log read back and rebuilt gives the same log and the same reports", async () => {
     const log = demoLog();
     const first = trackedWorkbookLayout(demoModel("native"), log, { periods: [Q2] });
-    const read1 = await readWorkbook(await writeXlsx(first.layout));
+    const read1 = await readWorkbook(xlsxWorkbook(await writeXlsx(first.layout)));
     const again = trackedWorkbookLayout(read1.model, read1.log, { periods: [Q2], units: read1.units ?? undefined });
-    const read2 = await readWorkbook(await writeXlsx(again.layout));
+    const read2 = await readWorkbook(xlsxWorkbook(await writeXlsx(again.layout)));
     const strip = (l: LogEntry[]) => l.map(({ row: _r, ...e }) => e);
     expect(strip(read2.log)).toEqual(log);
     expect(again.reports[0].keyCells).toEqual(first.reports[0].keyCells);
@@ -131,7 +141,7 @@ describe("progress entered by people survives rebuilds", () => {
     expect(roles.find((s) => s.name === "Nhật ký tiến độ")?.role).toBe("log");
     const item = r.built[0].report.items.find((i) => i.id === a.id)!;
     expect(item.status).toBe("done-on-time");
-    const again = await readWorkbook(r.bytes!);
+    const again = await readWorkbook(xlsxWorkbook(r.bytes!));
     expect(again.log).toHaveLength(1);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The live workbook behind the workbook port (Office.js). Reading takes three syncs whatever the
- * size (sheet names, owner markers, the product sheets' used ranges); applying is the atomic
- * renderer (src/render/officejs/render.ts, five syncs). A person's sheet is never read.
+ * size (sheet names, owner markers, the used ranges of the sheets readsSheet allows); applying is
+ * the atomic renderer (src/render/officejs/render.ts, five syncs).
  */
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
-import { sheetSnapshot } from "../../layout/snapshot";
+import { readsSheet, sheetSnapshot } from "../../layout/snapshot";
 import { markerRole, renderLayout, type RenderOptions, type RenderResult } from "../../render/officejs/render";
 import { OWNER_MARKER_NAME, type SheetRole } from "../../layout/types";
 
@@ -19,7 +19,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const markers = sheets.items.map((ws) => ws.names.getItemOrNullObject(OWNER_MARKER_NAME).load("value"));
   await context.sync();
   const roles = markers.map((m) => (m.isNullObject ? null : (markerRole(m.value) as SheetRole | null)));
-  const used = sheets.items.map((ws, i) => (roles[i] ? ws.getUsedRangeOrNullObject().load("values,formulas,rowIndex,columnIndex") : null));
+  const used = sheets.items.map((ws, i) => (readsSheet(ws.name, roles[i]) ? ws.getUsedRangeOrNullObject().load("values,formulas,rowIndex,columnIndex") : null));
   await context.sync();
   return {
     sheets: sheets.items.map((ws, i) => {

@@ -5,12 +5,13 @@
  */
 import ExcelJS from "exceljs";
 import { excelSerialFromIso } from "../../core/dates";
-import { readSheetRoles, plainValue } from "../../export/readWorkbook";
+import { CchcError } from "../../core/errors";
+import { plainValue, readSheetRoles } from "./xlsxRead";
 import { writeXlsx } from "../../render/exceljs";
-import { replaceSheetsInPlace } from "../../render/exceljsInPlace";
+import { replaceSheetsInPlace } from "./replaceSheets";
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, ApplyResult, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
-import { sheetSnapshot } from "../../layout/snapshot";
+import { readsSheet, sheetSnapshot } from "../../layout/snapshot";
 
 export interface XlsxWorkbook extends WorkbookPort {
   /** The file as it is now (null before the first apply of a new workbook). */
@@ -38,10 +39,17 @@ export function xlsxWorkbook(initial: Uint8Array | null = null): XlsxWorkbook {
       if (!bytes) return { sheets: [] };
       const roles = readSheetRoles(bytes);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      try {
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      } catch {
+        throw new CchcError("unreadable-xlsx", {
+          vi: "Không đọc được sổ Excel (tệp hỏng hoặc không phải .xlsx). Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi thử lại.",
+          en: "Could not read the workbook (the file is damaged or not an .xlsx). Open it in Excel, save it as .xlsx, and try again.",
+        });
+      }
       return {
         sheets: roles.map(({ name, role }) => {
-          const ws = role ? wb.getWorksheet(name) : undefined;
+          const ws = readsSheet(name, role) ? wb.getWorksheet(name) : undefined;
           const values: SnapshotValue[][] = [];
           const formulas: Array<Array<string | null>> = [];
           ws?.eachRow({ includeEmpty: false }, (row, r) => {

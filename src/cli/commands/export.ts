@@ -1,5 +1,7 @@
 import { buildDistrictExport } from "../../export/districtExport";
-import { readWorkbook, type ReadWorkbook } from "../../export/readWorkbook";
+import { readWorkbook } from "../../app/readWorkbook";
+import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
+import type { WorkbookRead } from "../../layout/readBack";
 import type { Period } from "../../core/periods";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import type { Io } from "../io";
@@ -7,7 +9,7 @@ import type { Command } from "./index";
 import { asOfArg, periodArg } from "./report";
 
 /** The file for the level above from a workbook read back: its report sheets' texts kept, `asOf` for every period. */
-export function exportOfWorkbook(read: ReadWorkbook, periods: Period[], options: { includePlan: boolean; asOf: string | null; exportedAt?: string }) {
+export function exportOfWorkbook(read: WorkbookRead, periods: Period[], options: { includePlan: boolean; asOf: string | null; exportedAt?: string }) {
   const fields = Object.fromEntries(
     periods.map((p) => [p.token, read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase())?.fields]),
   );
@@ -24,7 +26,7 @@ export const exportCommand: Command = {
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["with-plan"], values: ["period", "as-of", "out", "exported-at"] });
     if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
-    const read = await readWorkbook(io.readFile(args.positional[0]));
+    const read = await readWorkbook(xlsxWorkbook(io.readFile(args.positional[0])));
     for (const w of read.warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const periods = (stringFlag(args, "period") ?? "").split(",").filter(Boolean).map((t) => periodArg(t, read));
     if (!periods.length) periodArg(undefined, read);

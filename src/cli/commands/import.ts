@@ -4,7 +4,8 @@ import { buildWorkbookLayout } from "../../layout/workbook";
 import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { loadPlan } from "../loadPlan";
-import { reimportIntoWorkbook } from "../reimport";
+import { reimport } from "../../app/reimport";
+import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
 import type { Plan } from "../../core/plan";
 import type { Io } from "../io";
 import type { Command } from "./index";
@@ -32,13 +33,14 @@ export const importCommand: Command = {
     const out = stringFlag(args, "out");
     const existing = out ? io.readFileIfExists(out) : null;
     if (out && existing) {
-      const { bytes, summary } = await reimportIntoWorkbook(existing, plan, { apply: Boolean(args.flags.apply), headerLines });
+      const file = xlsxWorkbook(existing);
+      const { applied, summary } = await reimport(file, plan, { apply: Boolean(args.flags.apply), headerLines });
       const say = args.flags.json ? io.err : io.out;
       summary.vi.forEach((line, i) => say(i === 0 ? `${line}\n${summary.en[0]}` : line));
-      if (!bytes) {
+      if (!applied) {
         io.err(`Chưa ghi gì vào ${out}. Xem lại các thay đổi trên rồi chạy lại với --apply.\nNothing written to ${out}: review the changes above, then run again with --apply.`);
       } else {
-        io.writeFile(out, bytes);
+        io.writeFile(out, file.bytes()!);
         io.err(`Đã cập nhật ${out} / updated.`);
       }
     } else if (out) {

@@ -1,16 +1,18 @@
 import { parseUserDate } from "../../core/dates";
 import { parsePeriodToken, type Period } from "../../core/periods";
 import { buildReport, completionText, reportToJson, type Report } from "../../core/report";
-import { buildReportsInPlace } from "../../export/inPlace";
+import { buildReports } from "../../app/buildReports";
 import { UnitDirectory } from "../../core/units";
-import { readWorkbook, type ReadWorkbook } from "../../export/readWorkbook";
+import { readWorkbook } from "../../app/readWorkbook";
+import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
+import type { WorkbookRead } from "../../layout/readBack";
 import { indicatorsFromModel } from "../../layout/reportSheet";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
 /** A period token of the command line, with the workbook's cut-off settings. */
-export function periodArg(token: string | undefined, read: Pick<ReadWorkbook, "model">): Period {
+export function periodArg(token: string | undefined, read: Pick<WorkbookRead, "model">): Period {
   if (!token) throw new UsageError("--period is required (Q1-2024 … Q4-2024, H1-2024, 9M-2024, Y-2024, 2024-03-01..2024-04-15)");
   try {
     return parsePeriodToken(token, { startDay: read.model.settings.cutoffStartDay, endDay: read.model.settings.cutoffEndDay });
@@ -27,7 +29,7 @@ export function asOfArg(text: string | undefined): string | null {
 }
 
 /** The report of a workbook read back, exactly as its report sheet computes it. */
-export function reportOfWorkbook(read: ReadWorkbook, period: Period, asOf: string | null): Report {
+export function reportOfWorkbook(read: WorkbookRead, period: Period, asOf: string | null): Report {
   const model = read.model;
   const userDeadlines = Object.fromEntries(Object.entries(model.progress).map(([id, p]) => [id, p.userDeadline ?? null]));
   const units = read.units ? new UnitDirectory(read.units) : undefined;
@@ -43,9 +45,8 @@ export const reportCommand: Command = {
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["json"], values: ["period", "as-of", "out"] });
     if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
-    const file = args.positional[0];
-    const bytes = io.readFile(file);
-    const read = await readWorkbook(bytes);
+    const file = xlsxWorkbook(io.readFile(args.positional[0]));
+    const read = await readWorkbook(file);
     const period = periodArg(stringFlag(args, "period"), read);
     const asOf = asOfArg(stringFlag(args, "as-of"));
     const report = reportOfWorkbook(read, period, asOf);
@@ -53,10 +54,10 @@ export const reportCommand: Command = {
     for (const w of read.warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const out = stringFlag(args, "out");
     if (out) {
-      const built = await buildReportsInPlace(bytes, [period], { asOf, read });
+      const built = await buildReports(file, [period], { asOf, read });
       for (const r of built.refused) io.err(`${r.messageVi}\n${r.messageEn}`);
-      if (!built.bytes || built.refused.some((r) => r.name.toLowerCase() === period.sheetName.toLowerCase())) return 1;
-      io.writeFile(out, built.bytes);
+      if (!built.applied || built.refused.some((r) => r.name.toLowerCase() === period.sheetName.toLowerCase())) return 1;
+      io.writeFile(out, file.bytes()!);
       if (!args.flags.json) io.out(`Sheet "${period.sheetName}" → ${out}${built.rebuilt.length ? ` (dựng lại / rebuilt: ${built.rebuilt.join(", ")})` : ""}`);
     }
     if (args.flags.json) {

@@ -5,6 +5,7 @@
  */
 import { isoFromExcelSerial, parseUserDate } from "../../core/dates";
 import { matchKey } from "../../core/text";
+import { headerKey, LOG_COLUMN_SPECS, mapHeaders, PLAN_COLUMN_SPECS, type ColumnSpec } from "../../layout/columnSpecs";
 import { parseNumberVi } from "../../core/numbers";
 import { PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, type PlanColumnKey } from "../../layout/planColumns";
 import { SETTING_ROWS, SETTINGS_SHEET } from "../../layout/settingsSheet";
@@ -15,15 +16,6 @@ import { LOG_COLUMNS, LOG_SHEET, LOG_TABLE, type LogColumnKey } from "../../layo
 import { gridFromValues, mergesRelativeTo, type Grid } from "../../import/grid";
 import type { Capabilities } from "./capabilities";
 import { markerRole, type Message } from "./render";
-
-export interface ColumnSpec<K extends string = string> {
-  key: K;
-  header: string;
-  /** Other header wordings accepted for this column. */
-  aliases?: string[];
-  /** Read as an ISO date (serial numbers and dd/mm/yyyy text are converted). */
-  date?: boolean;
-}
 
 export type ReadValue = string | number | boolean | null;
 
@@ -42,27 +34,6 @@ export interface TableRead<K extends string = string> {
   headerMapping: Array<{ header: string; key: K | null }>;
   missing: K[];
   rows: Array<Record<K, ReadValue>>;
-}
-
-const headerKey = (s: unknown) => matchKey(String(s ?? ""));
-
-/** Maps header texts to column keys: exact wording first, then aliases, all through matchKey. */
-export function mapHeaders<K extends string>(headers: unknown[], specs: ColumnSpec<K>[]): { columns: Partial<Record<K, number>>; mapping: Array<{ header: string; key: K | null }>; missing: K[] } {
-  const lookup = new Map<string, K>();
-  for (const s of specs) {
-    for (const h of [s.header, ...(s.aliases ?? []), s.key]) {
-      const k = headerKey(h);
-      if (k && !lookup.has(k)) lookup.set(k, s.key);
-    }
-  }
-  const columns: Partial<Record<K, number>> = {};
-  const mapping = headers.map((h, i) => {
-    const k = lookup.get(headerKey(h)) ?? null;
-    if (k !== null && columns[k] === undefined) columns[k] = i;
-    return { header: String(h ?? ""), key: k };
-  });
-  const missing = specs.map((s) => s.key).filter((k) => columns[k] === undefined);
-  return { columns, mapping, missing };
 }
 
 function toIso(v: unknown): string | null {
@@ -139,26 +110,10 @@ export async function readTable<K extends string>(context: Excel.RequestContext,
   };
 }
 
-const PLAN_DATE_KEYS = new Set<PlanColumnKey>(["userDeadline", "deadlineStart", "deadlineEnd", "completedOn"]);
-
-export const PLAN_COLUMN_SPECS: ColumnSpec<PlanColumnKey>[] = PLAN_COLUMNS.map((c) => ({
-  key: c.key,
-  header: c.header,
-  date: PLAN_DATE_KEYS.has(c.key),
-  aliases: c.key === "id" ? ["Mã hoạt động", "ID"] : c.key === "deadline" ? ["Thời gian thực hiện", "Thời hạn"] : c.key === "lead" ? ["Cơ quan chủ trì", "Đơn vị chủ trì"] : undefined,
-}));
-
 /** The "Kế hoạch" table, read back. Rows keep the table's order (the sheet's row = firstRow + index). */
 export function readPlanTable(context: Excel.RequestContext): Promise<TableRead<PlanColumnKey> | null> {
   return readTable(context, PLAN_TABLE, PLAN_COLUMN_SPECS, PLAN_SHEET);
 }
-
-export const LOG_COLUMN_SPECS: ColumnSpec<LogColumnKey>[] = LOG_COLUMNS.map((c) => ({
-  key: c.key,
-  header: c.header,
-  date: c.key === "date" || c.key === "completedOn",
-  aliases: c.key === "activityId" ? ["Mã", "ID"] : c.key === "evidence" ? ["Tài liệu kiểm chứng"] : c.key === "date" ? ["Ngày"] : undefined,
-}));
 
 /** The "Nhật ký tiến độ" table, read back (dates as ISO); core's entriesFromRows turns rows into entries. */
 export function readLogTable(context: Excel.RequestContext): Promise<TableRead<LogColumnKey> | null> {
@@ -333,3 +288,4 @@ export async function readSelectionAddress(context: Excel.RequestContext): Promi
 }
 
 export { parseSheetOf, firstCell };
+export { LOG_COLUMN_SPECS, mapHeaders, PLAN_COLUMN_SPECS, type ColumnSpec };

@@ -6,7 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Download, Page } from "playwright-core";
-import { readSheetRoles, readWorkbook } from "../../../src/export/readWorkbook";
+import { readWorkbook as readThrough } from "../../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../../src/adapters/xlsx/xlsxWorkbook";
+import { readSheetRoles } from "../../../src/adapters/xlsx/xlsxRead";
+
+const readWorkbook = (bytes: Uint8Array) => readThrough(xlsxWorkbook(bytes));
 import { describeBrowser, expectAccessible, notice, OUT, screenshot, suiteBrowser, type Browser, type Served } from "../../e2e/harness";
 import { runCli } from "../../helpers/cli";
 import { OTHER_ROWS, otherAppendixDocx } from "../fixtures";

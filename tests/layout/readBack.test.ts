@@ -6,7 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { demoWorkbook } from "../../scripts/make-corpus";
-import { readWorkbook, WorkbookReadError } from "../../src/export/readWorkbook";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { CchcError } from "../../src/core/errors";
+
 import { parseUserDate } from "../../src/core/dates";
 
 async function editDemo(edit: (ws: ExcelJS.Worksheet, col: (header: string) => number) => void): Promise<Uint8Array> {
@@ -37,7 +40,7 @@ describe("text typed into the plan's date columns", () => {
       ws.getCell(12, col("Ngày hoàn thành")).value = "xong rồi";
       ws.getCell(12, col("Ghi chú")).value = "Đã báo cáo; Ngày hoàn thành: xong rồi";
     });
-    read = await readWorkbook(bytes);
+    read = await readWorkbook(xlsxWorkbook(bytes));
     ids = read.model.plan.activities.map((a) => a.id);
   });
 
@@ -95,12 +98,12 @@ describe("a plan table without its key columns", () => {
     });
     let err: unknown;
     try {
-      await readWorkbook(bytes);
+      await readWorkbook(xlsxWorkbook(bytes));
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(WorkbookReadError);
-    const e = err as WorkbookReadError;
+    expect(err).toBeInstanceOf(CchcError);
+    const e = err as CchcError;
     expect(e.messageVi).toMatch(/^Sheet "Kế hoạch" không có bảng kế hoạch: thiếu cột "Nhóm", "Hoạt động" \(/);
     expect(e.messageVi).not.toMatch(/thiếu cột "Mã"/);
     expect(e.messageVi).toMatch(/Hãy khôi phục cột .*cchc import/);

@@ -6,12 +6,12 @@
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, zipSync } from "fflate";
-import { readSheetRoles } from "../export/readWorkbook";
-import type { ChartLayout, SheetLayout, SheetRole } from "../layout/types";
-import { renderSheet } from "./exceljs";
-import { injectCharts, unescapeXml } from "./xlsxCharts";
-import { setOwnerMarkers } from "./xlsxPostProcess";
-import { loadWorkbook, writeWorkbookFiles } from "./xlsxStrict";
+import { readSheetRoles } from "./xlsxRead";
+import type { ChartLayout, SheetLayout, SheetRole } from "../../layout/types";
+import { renderSheet } from "../../render/exceljs";
+import { injectCharts, unescapeXml } from "../../render/xlsxCharts";
+import { setOwnerMarkers } from "../../render/xlsxPostProcess";
+import { loadWorkbook, writeWorkbookFiles } from "../../render/xlsxStrict";
 
 export class SheetOwnershipError extends Error {
   constructor(readonly sheet: string, readonly messageVi: string, readonly messageEn: string) {
