@@ -6,7 +6,11 @@
 import ExcelJS from "exceljs";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { unzipSync, zipSync } from "fflate";
-import { readSheetRoles, readWorkbook } from "../../src/export/readWorkbook";
+import { readWorkbook as readThrough } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { readSheetRoles } from "../../src/adapters/xlsx/xlsxRead";
+
+const readWorkbook = (bytes: Uint8Array) => readThrough(xlsxWorkbook(bytes));
 import { setOwnerMarkers } from "../../src/render/xlsxPostProcess";
 import { importDocx } from "../../src/import/importFile";
 import { FILE_CAPS } from "../../src/page/caps";
