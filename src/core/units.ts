@@ -27,6 +27,9 @@ export { diacriticCompatible };
 
 export type UnitKind = "single" | "collective" | "outside";
 
+/** The level of government a unit belongs to (since 1/7/2025 there is no district level). */
+export type UnitLevel = "commune" | "district" | "province" | "central";
+
 export interface Unit {
   /** Canonical display name, e.g. "Tư pháp - Hộ tịch". */
   name: string;
@@ -36,6 +39,60 @@ export interface Unit {
   /** "single": one accountable post or body; "collective": a group that makes nobody accountable; "outside": not a commune body. */
   kind: UnitKind;
   note?: string;
+  /** Its level of government; absent: the commune's, or the district's for an "outside" unit (the directories before levels). */
+  level?: UnitLevel;
+  /**
+   * Its legal names from a date on (ISO), oldest first: the unit is written under each name in
+   * its time ("Bộ phận Một cửa" from 2021, "Trung tâm Phục vụ hành chính công" from 1/7/2025)
+   * and all of them match it. `name` is the name before the first of these.
+   */
+  renamed?: Array<{ name: string; from: string }>;
+  /** The unit exists only from / until these dates (ISO): which set of units is current for a plan. */
+  from?: string;
+  until?: string;
+}
+
+const LEVEL_RANK: Record<UnitLevel, number> = { commune: 0, district: 1, province: 2, central: 3 };
+
+/** A unit's level, with the defaults of directories written before levels existed. */
+export function unitLevel(unit: Unit): UnitLevel {
+  return unit.level ?? (unit.kind === "outside" ? "district" : "commune");
+}
+
+/** Whether the unit sits above a plan of this level (a province body in a commune's plan). */
+export function isAboveLevel(unit: Unit, planLevel: UnitLevel): boolean {
+  return LEVEL_RANK[unitLevel(unit)] > LEVEL_RANK[planLevel];
+}
+
+/** The unit's legal name on a date (ISO "2026-03-01"): the last rename in force then, or `name`. */
+export function unitNameAt(unit: Unit, isoDate: string): string {
+  let name = unit.name;
+  for (const r of unit.renamed ?? []) if (r.from <= isoDate) name = r.name;
+  return name;
+}
+
+/** Whether the unit exists on that date (its `from`/`until`). */
+export function isUnitCurrent(unit: Unit, isoDate: string): boolean {
+  return (!unit.from || unit.from <= isoDate) && (!unit.until || isoDate <= unit.until);
+}
+
+/**
+ * A plan's level and date, which decide the current names and who is "outside": a plan issued by
+ * a province (UBND tỉnh / thành phố trực thuộc trung ương) or by the Government names province or
+ * central bodies as its own leads; a commune's plan does not. Read from the issuing body as written.
+ */
+export interface PlanUnitContext {
+  level: UnitLevel;
+  /** ISO date the plan speaks from: its decision date, else 1 January of its year. */
+  date: string;
+}
+
+export function planUnitContext(plan: { unit?: string; title?: string; year: number; decision?: { date: string } }): PlanUnitContext {
+  const who = stripDiacritics(canonicalUnitKey(`${plan.unit ?? ""}`));
+  const level: UnitLevel = /^(thu tuong|chinh phu|bo )/.test(who) ? "central" : /^ubnd (tinh|thanh pho)\b/.test(who) ? "province" : /^ubnd (huyen|quan|thi xa)\b/.test(who) ? "district" : "commune";
+  const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(plan.decision?.date ?? "");
+  const date = d ? `${d[3]}-${d[2].padStart(2, "0")}-${d[1].padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(plan.decision?.date ?? "") ? plan.decision!.date : `${plan.year}-01-01`;
+  return { level, date };
 }
 
 /** How a name was resolved. */
@@ -135,7 +192,8 @@ function keyPass(input: string): string {
   s = s.replace(/^\s*[đd]\s*[/.]\s*c(?![\p{L}\p{N}])\.?/u, " đồng chí ");
   s = s.replace(MARKS, "").replace(NON_WORD, " ").trim();
   if (!s) return "";
-  let words = s.split(" ");
+  // A word typed twice in a row ("Sở Sở Công thương") is a typo.
+  let words = s.split(" ").filter((w, i, all) => i === 0 || w !== all[i - 1]);
   for (;;) {
     const next = stripPrefix(contract(words));
     if (next === words) break;
@@ -164,14 +222,19 @@ function withoutCommuneSuffix(key: string): string {
   return m && m[1] ? m[1] : key;
 }
 
-/** "ubnd xã hồng lộc" → "ubnd xã": a trailing commune name (at most 3 words) after "xã". */
+/** "ubnd xã hồng lộc" → "ubnd xã": a trailing commune (or province) name (at most 3 words) after "xã" (or "tỉnh"). */
 function withoutCommuneName(key: string): string | null {
   const words = key.split(" ");
   for (let i = words.length - 2; i >= 1 && words.length - 1 - i <= 3; i--) {
-    if (words[i] === "xã" || words[i] === "xa") return words.slice(0, i + 1).join(" ");
+    // "UBND xã, phường, đặc khu" lists kinds of commune, not a commune's name.
+    // … and "Ban Quản lý khu kinh tế tỉnh Đồng Tháp" ≡ "… tỉnh", the same way.
+    if ((words[i] === "xã" || words[i] === "xa" || words[i] === "tỉnh" || words[i] === "tinh") && !words.slice(i + 1).some((w) => NOT_A_PLACE_NAME.has(stripDiacritics(w)))) return words.slice(0, i + 1).join(" ");
   }
   return null;
 }
+
+/** Words no place name holds after "xã"/"tỉnh": other kinds of commune, and "và", "các" (a list goes on). */
+const NOT_A_PLACE_NAME = new Set(["phuong", "dac", "thi", "tran", "va", "cac"]);
 
 function compact(key: string): string {
   return key.replace(/ /g, "");
@@ -180,9 +243,16 @@ function compact(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // The default directory
 
-function u(name: string, kind: UnitKind, aliases: string[] = [], abbreviations: string[] = [], note?: string): Unit {
-  return note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind };
+function u(name: string, kind: UnitKind, aliases: string[] = [], abbreviations: string[] = [], note?: string, more: Partial<Pick<Unit, "level" | "renamed" | "from" | "until">> = {}): Unit {
+  return { ...(note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind }), ...more };
 }
+
+/** The day before the two-level government (Luật Tổ chức chính quyền địa phương 2025) took effect, and the day it did. */
+const LAST_DISTRICT_DAY = "2025-06-30";
+const TWO_LEVELS = "2025-07-01";
+const DISTRICT = { level: "district", until: LAST_DISTRICT_DAY } as const;
+const PROVINCE = { level: "province" } as const;
+const CENTRAL = { level: "central" } as const;
 
 const NOBODY = "Tập thể: không chỉ rõ ai chịu trách nhiệm, nên giao một đơn vị chủ trì cụ thể.";
 const TEMPLATE = "Cấp tỉnh: thường là dòng còn sót từ mẫu kế hoạch của tỉnh.";
@@ -195,8 +265,10 @@ const TEMPLATE = "Cấp tỉnh: thường là dòng còn sót từ mẫu kế ho
 export const DEFAULT_UNITS: Unit[] = [
   // Commune civil-servant posts
   u("Văn phòng - Thống kê", "single",
-    ["Văn phòng", "Thống kê", "Văn phòng HĐND và UBND xã", "Văn phòng HĐND - UBND xã", "Văn phòng UBND xã"],
-    ["VP-TK", "VP"]),
+    ["Văn phòng", "Thống kê", "Văn phòng HĐND và UBND xã", "Văn phòng HĐND - UBND xã", "Văn phòng UBND xã", "Văn phòng HĐND và UBND phường", "Văn thư UBND xã"],
+    ["VP-TK", "VP"],
+    "Từ 01/7/2025 (Nghị định 150/2025/NĐ-CP): Văn phòng HĐND và UBND (văn phòng, tư pháp, ngoại vụ).",
+    { renamed: [{ name: "Văn phòng HĐND và UBND", from: TWO_LEVELS }] }),
   u("Tư pháp - Hộ tịch", "single",
     ["Tư pháp", "Hộ tịch", "Công chức Tư pháp - Hộ tịch"],
     ["TP-HT", "TP - HT"],
@@ -205,23 +277,31 @@ export const DEFAULT_UNITS: Unit[] = [
     ["Địa chính", "Địa chính - Nông nghiệp - Xây dựng và Môi trường", "Địa chính - Xây dựng - Đô thị và Môi trường",
       "Địa chính - Xây dựng - Môi trường", "Địa chính - Nông nghiệp", "Địa chính - Môi trường", "Địa chính - Xây dựng - Nông nghiệp"],
     ["ĐC-XD", "ĐC-NN-XD-MT", "ĐC-XD-ĐT-MT", "ĐC-XD-MT"],
-    "Xã: Địa chính - Nông nghiệp - Xây dựng và Môi trường; phường, thị trấn: Địa chính - Xây dựng - Đô thị và Môi trường."),
-  u("Tài chính - Kế toán", "single", ["Tài chính", "Kế toán", "Tài chính - Ngân sách"], ["TC-KT"]),
+    "Xã: Địa chính - Nông nghiệp - Xây dựng và Môi trường; phường, thị trấn: Địa chính - Xây dựng - Đô thị và Môi trường. Từ 01/7/2025 thuộc Phòng Kinh tế.",
+    { until: LAST_DISTRICT_DAY }),
+  u("Tài chính - Kế toán", "single", ["Tài chính", "Kế toán", "Tài chính - Ngân sách"], ["TC-KT"], "Từ 01/7/2025 thuộc Phòng Kinh tế.", { until: LAST_DISTRICT_DAY }),
+  u("Phòng Kinh tế", "single",
+    ["Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Kinh tế xã", "Phòng Kinh tế, Hạ tầng và Đô thị phường", "Phòng Kinh tế - Hạ tầng và Đô thị"],
+    ["PKT", "KT-HT-ĐT"],
+    "Từ 01/7/2025 (Nghị định 150/2025/NĐ-CP): xã có Phòng Kinh tế, phường có Phòng Kinh tế, Hạ tầng và Đô thị.",
+    { from: TWO_LEVELS }),
   u("Văn hóa - Xã hội", "single",
     ["Văn hóa", "Văn hóa - Thông tin", "Văn hóa - Thông tin - Thể thao", "Văn hóa - Thể thao", "Văn hóa - Thông tin - Truyền thanh",
       "Lao động - Thương binh và Xã hội", "Lao động - Thương binh - Xã hội", "Chính sách xã hội"],
     ["VH-XH", "VH-TT", "VH", "VHTT-TT", "LĐ-TB&XH", "LĐTBXH", "LĐ-TBXH"],
-    "Tên cũ: Văn hóa - Thông tin; kiêm lĩnh vực Lao động - Thương binh và Xã hội."),
+    "Tên cũ: Văn hóa - Thông tin; kiêm lĩnh vực Lao động - Thương binh và Xã hội. Từ 01/7/2025: Phòng Văn hóa - Xã hội.",
+    { renamed: [{ name: "Phòng Văn hóa - Xã hội", from: TWO_LEVELS }] }),
   u("Chỉ huy trưởng Quân sự", "single",
     ["Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự xã", "Chỉ huy trưởng Quân sự xã", "Quân sự", "Quân sự xã", "Xã đội", "Xã đội trưởng"],
     ["CHT QS", "CHT BCHQS", "BCH QS", "BCHQS", "CHQS", "QS"]),
-  u("Công an xã", "single", ["Công an", "Trưởng Công an xã"], ["CA xã", "CA"]),
+  u("Công an xã", "single", ["Công an", "Trưởng Công an xã", "Chỉ huy Công an xã", "Cán bộ Công an xã"], ["CA xã", "CA"]),
   u("Bộ phận tiếp nhận và trả kết quả", "single",
-    ["Bộ phận Một cửa", "Một cửa", "Bộ phận tiếp nhận và trả kết quả xã", "Bộ phận tiếp nhận và trả kết quả của xã",
+    ["Một cửa", "Bộ phận tiếp nhận và trả kết quả xã", "Bộ phận tiếp nhận và trả kết quả của xã",
       "Bộ phận tiếp nhận và trả kết quả cấp xã", "Bộ phận Một cửa, một cửa liên thông", "Bộ phận tiếp nhận và trả kết quả giải quyết TTHC",
-      "Trung tâm Phục vụ hành chính công xã"],
-    ["BPMC", "BP1C", "TN&TKQ", "BP TN&TKQ", "TN&TKQ xã"],
-    "Gọi là Bộ phận Một cửa từ năm 2025."),
+      "Trung tâm Phục vụ hành chính công xã", "Trung tâm Phục vụ hành chính công cấp xã", "Trung tâm Phục vụ hành chính công phường"],
+    ["BPMC", "BP1C", "TN&TKQ", "BP TN&TKQ", "TN&TKQ xã", "TTPVHCC xã", "TTPVHCC"],
+    "Một đơn vị qua các lần đổi tên: Bộ phận tiếp nhận và trả kết quả (trước 2021), Bộ phận Một cửa (Nghị định 107/2021/NĐ-CP), Trung tâm Phục vụ hành chính công cấp xã (Nghị định 118/2025/NĐ-CP, từ 01/7/2025).",
+    { renamed: [{ name: "Bộ phận Một cửa", from: "2021-01-01" }, { name: "Trung tâm Phục vụ hành chính công", from: TWO_LEVELS }] }),
   u("Tổ kiểm tra CCHC xã", "single",
     ["Tổ kiểm tra CCHC", "Tổ kiểm tra cải cách hành chính xã", "Đoàn kiểm tra CCHC xã", "Tổ kiểm tra"],
     ["TKT CCHC"],
@@ -259,37 +339,97 @@ export const DEFAULT_UNITS: Unit[] = [
     [], NOBODY),
   u("Các tổ chức đoàn thể", "collective",
     ["Các đoàn thể", "Các tổ chức đoàn thể cấp xã", "Các tổ chức chính trị - xã hội", "Mặt trận Tổ quốc và các đoàn thể",
-      "MTTQ và các đoàn thể", "Ủy ban Mặt trận Tổ quốc và các tổ chức đoàn thể cấp xã", "MTTQ và các tổ chức đoàn thể", "Các hội, đoàn thể"],
+      "MTTQ và các đoàn thể", "Ủy ban Mặt trận Tổ quốc và các tổ chức đoàn thể cấp xã", "MTTQ và các tổ chức đoàn thể", "Các hội, đoàn thể",
+      "Tổ chức chính trị - xã hội", "Các tổ chức chính trị-xã hội"],
     [], NOBODY),
   u("Các thôn", "collective", ["Các thôn, xóm", "Các thôn, tổ dân phố", "Trưởng thôn", "Các trưởng thôn", "Các thôn, xóm trên địa bàn"], [], NOBODY),
   u("Cán bộ, công chức xã", "collective",
     ["Cán bộ, công chức", "Cán bộ, công chức, viên chức", "Toàn thể cán bộ, công chức"],
     ["CBCC", "CBCC xã", "CBCCVC"], NOBODY),
+  // Collectives of a province's or the Government's plan
+  u("UBND các xã, phường, đặc khu", "collective",
+    ["UBND các xã, phường", "UBND các phường, xã", "UBND các phường xã", "UBND xã, phường, đặc khu", "UBND xã, phường", "UBND các phường, xã có liên quan",
+      "UBND các xã", "UBND các xã, phường, thị trấn"],
+    [], NOBODY),
+  u("Các sở, ban, ngành", "collective",
+    ["Các sở, ban, ngành tỉnh", "Các sở, ban, ngành Thành phố", "Sở, ban, ngành có liên quan", "Các sở, ngành", "Các sở, ngành có liên quan", "Các sở, ngành liên quan",
+      "Các sở, ban, ngành có liên quan", "Sở, ban, ngành", "Các sở, ngành Thành phố"],
+    [], NOBODY, PROVINCE),
+  u("Các bộ, ngành liên quan", "collective",
+    ["Các bộ, ngành", "Các bộ, ngành có liên quan", "Các bộ, ngành, địa phương", "Các bộ, ngành, địa phương liên quan", "Các bộ, ngành và địa phương có liên quan",
+      "Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"],
+    [], NOBODY, CENTRAL),
+  u("UBND các tỉnh, thành phố trực thuộc trung ương", "collective", ["UBND các tỉnh, thành phố", "Các địa phương", "Các địa phương liên quan"], [], NOBODY, PROVINCE),
+  u("Cơ quan, địa phương liên quan", "collective",
+    ["Cơ quan liên quan", "Cơ quan có liên quan", "Các cơ quan, địa phương liên quan", "Các cơ quan, đơn vị, địa phương", "Các cơ quan, đơn vị, địa phương liên quan"],
+    [], NOBODY),
+  u("Các doanh nghiệp", "collective",
+    ["Doanh nghiệp", "Các doanh nghiệp viễn thông", "Các doanh nghiệp đầu tư hạ tầng", "Các doanh nghiệp cung cấp dịch vụ bưu chính", "Các doanh nghiệp cung cấp dịch vụ viễn thông"],
+    [], NOBODY),
+  u("Viện, Trường", "collective", ["Các viện, trường", "Các viện nghiên cứu, trường đại học"], [], NOBODY),
+  u("Các trường đại học, cao đẳng trên địa bàn tỉnh", "collective",
+    ["Các Trường Đại học, Cao đẳng trên địa bàn tỉnh", "Các trường: Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh", "Các trường đại học, cao đẳng"], [], NOBODY, PROVINCE),
+  u("Ban Chỉ huy Phòng thủ dân sự các cấp", "collective", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"], [], NOBODY, PROVINCE),
+  u("Các cơ quan thông tấn, báo chí", "collective",
+    ["Các cơ quan thông tấn, báo chí trung ương", "Cơ quan thông tấn báo chí", "Đài Truyền hình và các cơ quan thông tấn, báo chí tại địa phương"], [], NOBODY),
   // Outside the commune
-  u("UBND huyện", "outside", ["UBND cấp huyện", "Lãnh đạo UBND huyện"], [], "Cấp huyện (không còn từ 01/7/2025)."),
-  u("Chủ tịch UBND huyện", "outside", [], ["CT UBND huyện"]),
-  u("HĐND huyện", "outside"),
-  u("Huyện ủy", "outside"),
-  u("Phòng Nội vụ huyện", "outside", ["Phòng Nội vụ", "Phòng Nội vụ cấp huyện"], ["PNV"]),
-  u("Phòng Tư pháp huyện", "outside", ["Phòng Tư pháp"]),
-  u("Phòng Văn hóa và Thông tin huyện", "outside", ["Phòng Văn hóa - Thông tin huyện", "Phòng Văn hóa và Thông tin", "Phòng VH-TT huyện"]),
-  u("Phòng Tài chính - Kế hoạch huyện", "outside", ["Phòng Tài chính - Kế hoạch", "Phòng TC-KH huyện"]),
-  u("Phòng Tài nguyên và Môi trường huyện", "outside", ["Phòng Tài nguyên và Môi trường", "Phòng TN&MT huyện", "Phòng TN&MT"]),
-  u("Văn phòng HĐND và UBND huyện", "outside", ["Văn phòng HĐND - UBND huyện", "Văn phòng UBND huyện"]),
-  u("Trung tâm Hành chính công huyện", "outside", ["Trung tâm Hành chính công cấp huyện", "Trung tâm Hành chính công"]),
-  u("Công an huyện", "outside"),
-  u("Ban Chỉ huy Quân sự huyện", "outside", [], ["BCHQS huyện"]),
-  u("HĐND tỉnh và UBND tỉnh", "outside", ["HĐND và UBND tỉnh", "HĐND, UBND tỉnh"], [], TEMPLATE),
-  u("UBND tỉnh", "outside", [], [], TEMPLATE),
-  u("Chủ tịch UBND tỉnh", "outside", [], ["CT UBND tỉnh"], TEMPLATE),
-  u("HĐND tỉnh", "outside", [], [], TEMPLATE),
-  u("Tỉnh ủy", "outside"),
-  u("Sở Nội vụ", "outside", ["Sở Nội vụ tỉnh"], ["SNV"]),
-  u("Sở Tư pháp", "outside"),
-  u("Sở Thông tin và Truyền thông", "outside", ["Sở TT&TT"], ["STTTT"]),
-  u("Trung tâm Phục vụ hành chính công tỉnh", "outside"),
-  u("Bộ Nội vụ", "outside", [], ["BNV"]),
-  u("Hội đồng thẩm định CCHC Trung ương", "outside", ["Hội đồng thẩm định CCHC"]),
+  u("UBND huyện", "outside", ["UBND cấp huyện", "Lãnh đạo UBND huyện"], [], "Cấp huyện (không còn từ 01/7/2025).", DISTRICT),
+  u("Chủ tịch UBND huyện", "outside", [], ["CT UBND huyện"], undefined, DISTRICT),
+  u("HĐND huyện", "outside", [], [], undefined, DISTRICT),
+  u("Huyện ủy", "outside", [], [], undefined, DISTRICT),
+  u("Phòng Nội vụ huyện", "outside", ["Phòng Nội vụ", "Phòng Nội vụ cấp huyện"], ["PNV"], undefined, DISTRICT),
+  u("Phòng Tư pháp huyện", "outside", ["Phòng Tư pháp"], [], undefined, DISTRICT),
+  u("Phòng Văn hóa và Thông tin huyện", "outside", ["Phòng Văn hóa - Thông tin huyện", "Phòng Văn hóa và Thông tin", "Phòng VH-TT huyện"], [], undefined, DISTRICT),
+  u("Phòng Tài chính - Kế hoạch huyện", "outside", ["Phòng Tài chính - Kế hoạch", "Phòng TC-KH huyện"], [], undefined, DISTRICT),
+  u("Phòng Tài nguyên và Môi trường huyện", "outside", ["Phòng Tài nguyên và Môi trường", "Phòng TN&MT huyện", "Phòng TN&MT"], [], undefined, DISTRICT),
+  u("Văn phòng HĐND và UBND huyện", "outside", ["Văn phòng HĐND - UBND huyện", "Văn phòng UBND huyện"], [], undefined, DISTRICT),
+  u("Trung tâm Hành chính công huyện", "outside", ["Trung tâm Hành chính công cấp huyện", "Trung tâm Hành chính công"], [], undefined, DISTRICT),
+  u("Công an huyện", "outside", [], [], undefined, DISTRICT),
+  u("Ban Chỉ huy Quân sự huyện", "outside", [], ["BCHQS huyện"], undefined, DISTRICT),
+  u("HĐND tỉnh và UBND tỉnh", "outside", ["HĐND và UBND tỉnh", "HĐND, UBND tỉnh"], [], TEMPLATE, PROVINCE),
+  u("UBND tỉnh", "outside", ["UBND Thành phố", "Ủy ban nhân dân Thành phố"], [], TEMPLATE, PROVINCE),
+  u("Chủ tịch UBND tỉnh", "outside", [], ["CT UBND tỉnh"], TEMPLATE, PROVINCE),
+  u("HĐND tỉnh", "outside", [], [], TEMPLATE, PROVINCE),
+  u("Tỉnh ủy", "outside", [], [], undefined, PROVINCE),
+  u("Văn phòng UBND tỉnh", "outside", ["Văn phòng UBND Thành phố"], [], undefined, PROVINCE),
+  // Province departments and bodies (the leads of a province's plan), as 2025 plans write them
+  u("Sở Nội vụ", "outside", ["Sở Nội vụ tỉnh"], ["SNV"], undefined, PROVINCE),
+  u("Sở Tư pháp", "outside", [], [], undefined, PROVINCE),
+  u("Sở Tài chính", "outside", [], [], undefined, PROVINCE),
+  u("Sở Khoa học và Công nghệ", "outside", [], ["Sở KH&CN", "Sở KHCN"], "Nhận thêm lĩnh vực thông tin và truyền thông từ 01/3/2025.", PROVINCE),
+  u("Sở Công Thương", "outside", [], [], undefined, PROVINCE),
+  u("Sở Nông nghiệp và Môi trường", "outside", [], ["Sở NN&MT", "Sở NNMT"], undefined, PROVINCE),
+  u("Sở Xây dựng", "outside", [], [], undefined, PROVINCE),
+  u("Sở Y tế", "outside", [], [], undefined, PROVINCE),
+  u("Sở Giáo dục và Đào tạo", "outside", [], ["Sở GD&ĐT", "Sở GDĐT"], undefined, PROVINCE),
+  u("Sở Văn hóa, Thể thao và Du lịch", "outside", ["Sở Văn hóa Thể thao và Du lịch", "Sở Văn hóa Thể thao du lịch", "Sở Văn hóa, Thể thao, Du lịch"], ["Sở VHTTDL", "Sở VH-TT-DL"], undefined, PROVINCE),
+  u("Sở Ngoại vụ", "outside", [], [], undefined, PROVINCE),
+  u("Sở Dân tộc và Tôn giáo", "outside", [], [], undefined, PROVINCE),
+  u("Sở Thông tin và Truyền thông", "outside", ["Sở TT&TT"], ["STTTT"], "Hợp nhất vào Sở Khoa học và Công nghệ từ 01/3/2025.", { ...PROVINCE, until: "2025-02-28" }),
+  u("Công an tỉnh", "outside", ["Công an Thành phố"], [], undefined, PROVINCE),
+  u("Bộ Chỉ huy Quân sự tỉnh", "outside", ["Bộ Chỉ huy Quân sự Thành phố"], ["Bộ CHQS tỉnh"], undefined, PROVINCE),
+  u("Ban Quản lý khu kinh tế tỉnh", "outside",
+    ["Ban Quản lý khu kinh tế", "Ban Quản lý các khu công nghiệp, khu kinh tế", "Ban Quản lý các khu công nghiệp khu kinh tế", "Ban Quản lý các khu công nghệ cao và khu công nghiệp"],
+    [], undefined, PROVINCE),
+  u("Báo và Phát thanh, Truyền hình tỉnh", "outside", ["Báo và Phát thanh, Truyền hình", "Báo và Phát thanh Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình Thành phố"], [], undefined, PROVINCE),
+  u("Viện Nghiên cứu phát triển tỉnh", "outside", ["Viện Nghiên cứu phát triển Thành phố"], [], undefined, PROVINCE),
+  u("Hiệp hội Doanh nghiệp tỉnh", "outside", ["Hiệp hội Doanh nghiệp"], [], undefined, PROVINCE),
+  u("Trung tâm Chuyển đổi số tỉnh", "outside", ["Trung tâm Chuyển đổi số Thành phố", "Trung tâm Chuyển đổi số"], [], undefined, PROVINCE),
+  u("Bảo hiểm xã hội tỉnh", "outside", ["Bảo hiểm xã hội Thành phố"], ["BHXH tỉnh"], undefined, PROVINCE),
+  u("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "outside", ["Liên hiệp các Hội Khoa học và Kỹ thuật"], [], undefined, PROVINCE),
+  u("Ban Chỉ huy Phòng thủ dân sự tỉnh", "outside", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh"], [], undefined, PROVINCE),
+  u("Trung tâm Phục vụ hành chính công tỉnh", "outside", ["Trung tâm Phục vụ hành chính công cấp tỉnh"], [], undefined, PROVINCE),
+  // Central bodies
+  u("Bộ Nội vụ", "outside", [], ["BNV"], undefined, CENTRAL),
+  u("Bộ Xây dựng", "outside", [], [], undefined, CENTRAL),
+  u("Bộ Khoa học và Công nghệ", "outside", [], ["Bộ KH&CN"], undefined, CENTRAL),
+  u("Bộ Tài chính", "outside", [], [], undefined, CENTRAL),
+  u("Bộ Nông nghiệp và Môi trường", "outside", [], ["Bộ NN&MT"], undefined, CENTRAL),
+  u("Bộ Quốc phòng", "outside", [], [], undefined, CENTRAL),
+  u("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "outside", ["Trung ương Mặt trận Tổ quốc Việt Nam"], [], undefined, CENTRAL),
+  u("Đài Truyền hình Việt Nam", "outside", [], ["VTV"], undefined, CENTRAL),
+  u("Đài Tiếng nói Việt Nam", "outside", [], ["VOV"], undefined, CENTRAL),
+  u("Hội đồng thẩm định CCHC Trung ương", "outside", ["Hội đồng thẩm định CCHC"], [], undefined, CENTRAL),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -347,16 +487,22 @@ export class UnitDirectory {
         abbreviations: (x.abbreviations ?? []).map((a) => normalizeText(a)).filter(Boolean),
         kind: x.kind === "collective" || x.kind === "outside" ? x.kind : "single",
         ...(x.note ? { note: normalizeText(x.note) } : {}),
+        ...(x.level ? { level: x.level } : {}),
+        ...(x.renamed?.length ? { renamed: x.renamed.map((r) => ({ name: normalizeText(r.name), from: r.from })).filter((r) => r.name) } : {}),
+        ...(x.from ? { from: x.from } : {}),
+        ...(x.until ? { until: x.until } : {}),
       };
       const same =
         clean.name === x.name && clean.kind === x.kind && clean.note === (x.note || undefined) &&
         clean.aliases.length === (x.aliases ?? []).length && clean.aliases.every((a, k) => a === x.aliases[k]) &&
-        clean.abbreviations.length === (x.abbreviations ?? []).length && clean.abbreviations.every((a, k) => a === x.abbreviations[k]);
+        clean.abbreviations.length === (x.abbreviations ?? []).length && clean.abbreviations.every((a, k) => a === x.abbreviations[k]) &&
+        (clean.renamed ?? []).every((r, k) => r.name === x.renamed?.[k]?.name);
       return same ? x : clean;
     });
     const strippedSeen = new Set<string>();
     this.units.forEach((unit, i) => {
-      const written = [unit.name, ...unit.aliases, ...unit.abbreviations];
+      const renamed = (unit.renamed ?? []).map((r) => r.name);
+      const written = [unit.name, ...renamed, ...unit.aliases, ...unit.abbreviations];
       for (const raw of written) {
         const key = canonicalUnitKey(raw);
         if (!key) continue;
@@ -379,7 +525,7 @@ export class UnitDirectory {
           this.protectedKeys.add(base);
         }
       }
-      for (const raw of [unit.name, ...unit.aliases]) {
+      for (const raw of [unit.name, ...renamed, ...unit.aliases]) {
         // Shortened names: the first segment of a dashed name ("Tư pháp" of "Tư pháp - Hộ tịch").
         const parts = normalizeText(raw).split(/\s*[-\u2010-\u2015\u2212]\s*/);
         if (parts.length > 1) addTo(this.shortened, canonicalUnitKey(parts[0]), i);
@@ -592,6 +738,12 @@ export function defaultUnitDirectory(): UnitDirectory {
 // Partner lists
 
 const SPLIT = /(\s*[,;，；\n][\s,;，；\n]*(?:và\s+)?|\s+và\s+|\s*&\s*)/iu;
+/**
+ * Two names run together where a line break was lost ("Sở Khoa học và Công nghệ Sở Công Thương",
+ * "… đặc khu Sở Tài chính", "Sở Tài chính Các sở, ngành"): a capitalised "Sở X" or "Các" inside
+ * the text starts a new name (not after another "Sở": "Sở Sở Công thương" is one name typed twice).
+ */
+const GLUED = /(?<=\p{L})(?<!Sở|\svà|^và)\s+(?=Sở\s+\p{Lu}|Các\s)/gu;
 const LINE_BREAK_ONLY = /^[ \t]*\n[\s]*$/;
 const MAX_MERGE = 6;
 
@@ -611,7 +763,7 @@ function cleanPiece(s: string): string {
  * punctuation are dropped, empty pieces skipped; order is kept.
  */
 export function splitPartners(text: string, directory: UnitDirectory = defaultUnitDirectory()): string[] {
-  const s = normalizeText(text, true);
+  const s = normalizeText(text, true).replace(GLUED, ";");
   if (!s) return [];
   const parts = s.split(SPLIT);
   // parts alternates piece, separator, piece, …
@@ -651,7 +803,48 @@ export function splitPartners(text: string, directory: UnitDirectory = defaultUn
 // ---------------------------------------------------------------------------------------------
 // The "Đơn vị" sheet
 
-export const UNIT_SHEET_HEADER = ["Tên đơn vị", "Tên khác", "Viết tắt", "Loại", "Ghi chú"] as const;
+export const UNIT_SHEET_HEADER = ["Tên đơn vị", "Tên khác", "Viết tắt", "Loại", "Ghi chú", "Cấp", "Tên theo thời kỳ", "Dùng từ ngày", "Dùng đến ngày"] as const;
+
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = { commune: "Xã", district: "Huyện", province: "Tỉnh", central: "Trung ương" };
+
+/** "Xã" / "Huyện" / "Tỉnh" / "Trung ương" (any case, marks or not, or English); blank or unknown → null. */
+export function parseUnitLevel(label: unknown): UnitLevel | null {
+  const k = stripDiacritics(canonicalUnitKey(String(label ?? "")));
+  if (/^(xa|phuong|dac khu|commune|cap xa)\b/.test(k)) return "commune";
+  if (/^(huyen|quan|thi xa|district|cap huyen)\b/.test(k)) return "district";
+  if (/^(tinh|thanh pho|province|cap tinh)\b/.test(k)) return "province";
+  if (/^(trung uong|tw|central|quoc gia|chinh phu)\b/.test(k)) return "central";
+  return null;
+}
+
+function viDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** A date cell: "01/07/2025", "1/7/2025", "2025-07-01" or a Date → ISO; anything else → null. */
+function isoFromCell(v: unknown): string | null {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  const t = normalizeText(cellText(v));
+  const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (vi) return `${vi[3]}-${vi[2].padStart(2, "0")}-${vi[1].padStart(2, "0")}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : null;
+}
+
+/** "Bộ phận Một cửa (từ 01/01/2021); Trung tâm Phục vụ hành chính công (từ 01/07/2025)" ↔ renames. */
+function renamesToText(renamed: Unit["renamed"]): string {
+  return (renamed ?? []).map((r) => `${r.name} (từ ${viDate(r.from)})`).join("; ");
+}
+
+function renamesFromText(v: unknown): Array<{ name: string; from: string }> {
+  const out: Array<{ name: string; from: string }> = [];
+  for (const part of cellText(v).split(/[;\n]/)) {
+    const m = /^(.*?)\s*\(\s*(?:từ|tu|from)\s+([^)]+)\)\s*$/iu.exec(normalizeText(part));
+    const from = m ? isoFromCell(m[2]) : null;
+    if (m && m[1] && from) out.push({ name: normalizeText(m[1]), from });
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   single: "Đơn vị",
@@ -684,9 +877,12 @@ function isHeaderRow(row: unknown[]): boolean {
 }
 
 /**
- * Reads the "Đơn vị" sheet (Tên đơn vị | Tên khác | Viết tắt | Loại | Ghi chú). A header row is
+ * Reads the "Đơn vị" sheet (Tên đơn vị | Tên khác | Viết tắt | Loại | Ghi chú | Cấp | Tên theo
+ * thời kỳ | Dùng từ ngày | Dùng đến ngày; sheets written before the last four still read). A header row is
  * skipped, as are rows without a name; aliases are separated by ";" or line breaks (names may
- * contain commas), abbreviations by ";", "," or line breaks; unknown kinds read as "Đơn vị".
+ * contain commas), abbreviations by ";", "," or line breaks; unknown kinds read as "Đơn vị",
+ * unknown levels and dates as none. The later names are listed among the aliases too (so a
+ * reader of the first five columns still matches them) and dropped from them when read here.
  * Rows whose names share a canonical key are merged (aliases and abbreviations united).
  */
 export function unitsFromSheetRows(rows: unknown[][]): Unit[] {
@@ -698,10 +894,19 @@ export function unitsFromSheetRows(rows: unknown[][]): Unit[] {
     const name = normalizeText(cellText(row[0]));
     const key = canonicalUnitKey(name);
     if (!key) return;
-    const aliases = splitList(row[1], /[;\n]/);
+    const renamed = renamesFromText(row[6]);
+    const aliases = splitList(row[1], /[;\n]/).filter((a) => !renamed.some((x) => x.name === a));
     const abbreviations = splitList(row[2], /[;,\n]/);
     const kind = parseUnitKind(row[3]);
     const note = normalizeText(cellText(row[4]));
+    const more: Partial<Unit> = {};
+    const level = parseUnitLevel(row[5]);
+    if (level) more.level = level;
+    if (renamed.length) more.renamed = renamed;
+    const from = isoFromCell(row[7]);
+    const until = isoFromCell(row[8]);
+    if (from) more.from = from;
+    if (until) more.until = until;
     const existing = byKey.get(key);
     if (existing) {
       for (const a of aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
@@ -709,17 +914,23 @@ export function unitsFromSheetRows(rows: unknown[][]): Unit[] {
       if (note && !existing.note) existing.note = note;
       return;
     }
-    const unit: Unit = note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind };
+    const unit: Unit = { ...(note ? { name, aliases, abbreviations, kind, note } : { name, aliases, abbreviations, kind }), ...more };
     byKey.set(key, unit);
     out.push(unit);
   });
   return out;
 }
 
-/** The "Đơn vị" sheet's rows, header first; aliases and abbreviations joined with "; ". */
+/** The "Đơn vị" sheet's rows, header first; aliases and abbreviations joined with "; ", later names listed among the aliases too. */
 export function unitsToSheetRows(units: Unit[]): string[][] {
   return [
     [...UNIT_SHEET_HEADER],
-    ...units.map((x) => [x.name, x.aliases.join("; "), x.abbreviations.join("; "), UNIT_KIND_LABELS[x.kind] ?? UNIT_KIND_LABELS.single, x.note ?? ""]),
+    ...units.map((x) => {
+      const later = (x.renamed ?? []).map((r) => r.name).filter((n) => !x.aliases.includes(n));
+      return [
+        x.name, [...later, ...x.aliases].join("; "), x.abbreviations.join("; "), UNIT_KIND_LABELS[x.kind] ?? UNIT_KIND_LABELS.single, x.note ?? "",
+        x.level ? UNIT_LEVEL_LABELS[x.level] : "", renamesToText(x.renamed), x.from ? viDate(x.from) : "", x.until ? viDate(x.until) : "",
+      ];
+    }),
   ];
 }

@@ -5,7 +5,7 @@
 export type Severity = "error" | "warning" | "info";
 
 export type RuleCode =
-  | "OWNER_MISSING" | "OWNER_UNKNOWN" | "OWNER_COLLECTIVE" | "OWNER_OUTSIDE" | "OWNER_ALSO_PARTNER" | "PARTNER_UNKNOWN"
+  | "OWNER_MISSING" | "OWNER_UNKNOWN" | "OWNER_COLLECTIVE" | "OWNER_OUTSIDE" | "OWNER_NOT_CURRENT" | "OWNER_ALSO_PARTNER" | "PARTNER_UNKNOWN"
   | "DEADLINE_MISSING" | "DEADLINE_INVALID" | "DEADLINE_OUTSIDE_YEAR" | "DEADLINE_UNDATED" | "DEADLINE_OVERDUE"
   | "NUMBER_DUPLICATE" | "NUMBER_SKIPPED" | "OUTPUT_MISSING" | "TARGET_CONFLICT" | "TEMPLATE_LEFTOVER";
 
@@ -21,6 +21,7 @@ export const RULES: Record<RuleCode, RuleInfo> = {
   OWNER_UNKNOWN: { code: "OWNER_UNKNOWN", severity: "warning", vi: "Đơn vị chủ trì không có trong danh mục", en: "Lead unit not in the directory" },
   OWNER_COLLECTIVE: { code: "OWNER_COLLECTIVE", severity: "warning", vi: "Chủ trì là tập thể, không rõ ai chịu trách nhiệm", en: "Collective lead: nobody is accountable" },
   OWNER_OUTSIDE: { code: "OWNER_OUTSIDE", severity: "warning", vi: "Chủ trì là cơ quan ngoài xã", en: "Lead is outside the commune" },
+  OWNER_NOT_CURRENT: { code: "OWNER_NOT_CURRENT", severity: "info", vi: "Chủ trì là đơn vị không còn (hoặc chưa có) vào ngày của kế hoạch", en: "Lead unit does not exist on the plan's date" },
   OWNER_ALSO_PARTNER: { code: "OWNER_ALSO_PARTNER", severity: "info", vi: "Đơn vị chủ trì đồng thời ghi ở cột phối hợp", en: "Lead also listed as partner" },
   PARTNER_UNKNOWN: { code: "PARTNER_UNKNOWN", severity: "info", vi: "Đơn vị phối hợp không có trong danh mục", en: "Partner not in the directory" },
   DEADLINE_MISSING: { code: "DEADLINE_MISSING", severity: "error", vi: "Chưa có thời gian hoàn thành", en: "No deadline" },

@@ -1,7 +1,7 @@
 /** Runs every enabled rule over a plan: owners, deadlines, numbering, outputs, targets, template text. */
 import { parseDeadline } from "../deadline";
 import { computeStatus } from "../status";
-import { UnitDirectory, DEFAULT_UNITS, splitPartners, type Unit } from "../units";
+import { UnitDirectory, DEFAULT_UNITS, isAboveLevel, isUnitCurrent, planUnitContext, splitPartners, type PlanUnitContext, type Unit, type UnitLevel } from "../units";
 import type { Activity, Plan } from "../plan";
 import { numberingFindings } from "./numbering";
 import { targetConflictFindings } from "./targetConflicts";
@@ -16,16 +16,31 @@ export interface ValidateOptions {
   progress?: Record<string, { userDeadline?: string | null; completedOn?: string | null }>;
   /** Title lines around the appendix as written, checked for template leftovers. */
   headerLines?: string[];
+  /** The plan's level and date (who is "outside", which units are current); default: read from the plan's issuing body and date. */
+  unitContext?: PlanUnitContext;
 }
 
-/** A name the directory does not know but that names a district or provincial body. */
-const OUTSIDE_WORDS = /(^|\s)(huyện|tỉnh|thành phố|sở|bộ|trung ương)(\s|$)/i;
+/** A name the directory does not know but that names a body above a plan of this level. */
+const OUTSIDE_WORDS: Record<UnitLevel, RegExp | null> = {
+  commune: /(^|\s)(huyện|tỉnh|thành phố|sở|bộ|trung ương)(\s|$)/i,
+  district: /(^|\s)(tỉnh|sở|bộ|trung ương)(\s|$)/i,
+  province: /(^|\s)(bộ|trung ương|chính phủ)(\s|$)/i,
+  central: null,
+};
+
+const ABOVE_VI: Record<UnitLevel, string> = { commune: "ngoài xã", district: "cấp trên", province: "cấp trên", central: "cấp trên" };
+const ABOVE_EN: Record<UnitLevel, string> = { commune: "outside the commune", district: "above the plan's level", province: "above the plan's level", central: "above the plan's level" };
+
+function viDay(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
 
 function make(code: RuleCode, a: Activity, column: string, message: string, messageEn: string, suggestion: string): Finding {
   return { code, severity: RULES[code].severity, activityId: a.id, column, message, messageEn, suggestion };
 }
 
-function ownerFindings(a: Activity, dir: UnitDirectory): Finding[] {
+function ownerFindings(a: Activity, dir: UnitDirectory, ctx: PlanUnitContext): Finding[] {
   const out: Finding[] = [];
   const where = `${a.group} ${a.activityNo || a.taskNo || a.objectiveNo}`.trim();
   if (!a.lead.trim()) {
@@ -34,19 +49,26 @@ function ownerFindings(a: Activity, dir: UnitDirectory): Finding[] {
     return out;
   }
   const leads = splitPartners(a.lead, dir).map((name) => ({ name, m: dir.match(name) }));
+  const outside = (name: string) =>
+    make("OWNER_OUTSIDE", a, "lead", `Chủ trì "${name}" (${where}) là cơ quan ${ABOVE_VI[ctx.level]}.`, `Lead "${name}" (${where}) is ${ABOVE_EN[ctx.level]}.`,
+      ctx.level === "commune" ? "Giao cho đơn vị của xã tham mưu, theo dõi / give a commune unit the lead" : "Giao cho cơ quan cùng cấp với kế hoạch tham mưu, theo dõi / give a body of the plan's level the lead");
   for (const { name, m } of leads) {
-    if (!m.unit && OUTSIDE_WORDS.test(name)) {
-      out.push(make("OWNER_OUTSIDE", a, "lead", `Chủ trì "${name}" (${where}) là cơ quan ngoài xã.`, `Lead "${name}" (${where}) is outside the commune.`,
-        "Giao cho đơn vị của xã tham mưu, theo dõi / give a commune unit the lead"));
+    if (!m.unit && OUTSIDE_WORDS[ctx.level]?.test(name)) {
+      out.push(outside(name));
     } else if (!m.unit) {
       const s = m.suggestion ? `Có phải "${m.suggestion.name}"? / Did you mean "${m.suggestion.name}"?` : "Thêm đơn vị vào trang Đơn vị / add it to the Đơn vị sheet";
       out.push(make("OWNER_UNKNOWN", a, "lead", `Chủ trì "${name}" (${where}) không có trong danh mục đơn vị.`, `Lead "${name}" (${where}) is not in the units directory.`, s));
     } else if (m.unit.kind === "collective") {
       out.push(make("OWNER_COLLECTIVE", a, "lead", `Chủ trì "${name}" (${where}) là tập thể: không rõ đơn vị nào chịu trách nhiệm.`,
         `Lead "${name}" (${where}) is a collective: nobody is accountable.`, "Giao một đơn vị chủ trì, các đơn vị khác phối hợp / give one unit the lead"));
-    } else if (m.unit.kind === "outside") {
-      out.push(make("OWNER_OUTSIDE", a, "lead", `Chủ trì "${name}" (${where}) là cơ quan ngoài xã.`, `Lead "${name}" (${where}) is outside the commune.`,
-        "Giao cho đơn vị của xã tham mưu, theo dõi / give a commune unit the lead"));
+    } else if (isAboveLevel(m.unit, ctx.level)) {
+      out.push(outside(name));
+    } else if (!isUnitCurrent(m.unit, ctx.date)) {
+      const when = m.unit.until && m.unit.until < ctx.date ? `đến ${viDay(m.unit.until)}` : `từ ${viDay(m.unit.from ?? ctx.date)}`;
+      const whenEn = m.unit.until && m.unit.until < ctx.date ? `until ${m.unit.until}` : `from ${m.unit.from}`;
+      out.push(make("OWNER_NOT_CURRENT", a, "lead", `Chủ trì "${name}" (${where}) là đơn vị chỉ có ${when} (trang Đơn vị), không có vào ngày của kế hoạch (${viDay(ctx.date)}).`,
+        `Lead "${name}" (${where}) exists only ${whenEn} (Đơn vị sheet), not on the plan's date (${ctx.date}).`,
+        "Ghi đơn vị hiện nay đảm nhận việc này / name the unit that does this now"));
     }
   }
   const leadNames = new Set(leads.map((l) => l.m.unit?.name).filter(Boolean));
@@ -109,11 +131,12 @@ function outputFindings(a: Activity): Finding[] {
     "Ghi sản phẩm cụ thể (văn bản, báo cáo…) để làm tài liệu kiểm chứng / name the output")];
 }
 
-export function validatePlan(plan: Pick<Plan, "year" | "activities" | "indicators">, options: ValidateOptions = {}): Finding[] {
+export function validatePlan(plan: Pick<Plan, "year" | "activities" | "indicators"> & Partial<Pick<Plan, "unit" | "decision">>, options: ValidateOptions = {}): Finding[] {
   const dir = options.units instanceof UnitDirectory ? options.units : new UnitDirectory(options.units ?? DEFAULT_UNITS);
+  const ctx = options.unitContext ?? planUnitContext(plan);
   const findings: Finding[] = [];
   for (const a of plan.activities) {
-    findings.push(...ownerFindings(a, dir), ...deadlineFindings(a, plan.year, options), ...outputFindings(a));
+    findings.push(...ownerFindings(a, dir, ctx), ...deadlineFindings(a, plan.year, options), ...outputFindings(a));
   }
   findings.push(...numberingFindings(plan.activities), ...targetConflictFindings(plan.activities, plan.indicators), ...templateFindings(plan.activities, options.headerLines));
   const disabled = new Set(options.config?.disabled ?? []);
