@@ -43,6 +43,8 @@ export interface ExportPayload {
   commune: string;
   district: string;
   province: string;
+  /** The level the file was sent to ("UBND tỉnh Hà Tĩnh (Sở Nội vụ)"); absent in files made before the setting. */
+  receiver?: string;
   year: number;
   exportedAt: string;
   reports: ExportReportSummary[];
@@ -100,6 +102,8 @@ export interface RollupResult {
   period: { token: string; label: string; cutoffStart: string; cutoffEnd: string } | null;
   district: string;
   province: string;
+  /** Who consolidates: the receiver most files name (older files: their district's Phòng Nội vụ); "" when none says. */
+  receiver: string;
   /** Summed communes, ranked. */
   ok: RollupRow[];
   /** Files and communes left out, with the reason. */
@@ -235,6 +239,7 @@ export function rollupReports(inputs: readonly RollupInput[], options: RollupOpt
   const indicators = { total: 0, withData: 0, met: 0 };
   const districtVotes = new Map<string, number>();
   const provinceVotes = new Map<string, number>();
+  const receiverVotes = new Map<string, number>();
   for (const row of ok) {
     const rep = r(row);
     addCounts(totals, rep.totals);
@@ -250,11 +255,16 @@ export function rollupReports(inputs: readonly RollupInput[], options: RollupOpt
     indicators.met += rep.indicators.met;
     districtVotes.set(row.district, (districtVotes.get(row.district) ?? 0) + 1);
   }
-  for (const i of valid) provinceVotes.set(i.payload!.province, (provinceVotes.get(i.payload!.province) ?? 0) + 1);
+  for (const i of valid) {
+    const p = i.payload!;
+    provinceVotes.set(p.province, (provinceVotes.get(p.province) ?? 0) + 1);
+    const receiver = p.receiver || (p.district ? `UBND huyện ${p.district} (Phòng Nội vụ)` : "");
+    if (receiver) receiverVotes.set(receiver, (receiverVotes.get(receiver) ?? 0) + 1);
+  }
   ytd.completionRate = ytd.due > 0 ? ytd.done / ytd.due : null;
   const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
   return {
-    period, district: top(districtVotes), province: top(provinceVotes), ok, flagged,
+    period, district: top(districtVotes), province: top(provinceVotes), receiver: top(receiverVotes), ok, flagged,
     totals: rate(totals), ytd, byGroup: [...groups.values()].map(rate), indicators,
   };
 }

@@ -15,6 +15,7 @@ import { formatViDate } from "../core/dates";
 import { canonicalJson, fingerprint as fingerprintOf } from "../core/fingerprint";
 import type { Period } from "../core/periods";
 import { LogIndex, type LogEntry } from "../core/progress";
+import { receiverOf } from "../core/settings";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportPayload, type ExportReportSummary } from "../core/rollup";
 import { stripDiacritics } from "../core/text";
 import { INFO_SHEET, infoSheet } from "../layout/infoSheet";
@@ -122,7 +123,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
   const s = model.settings;
   const payload: ExportPayload = {
     format: EXPORT_FORMAT, version: EXPORT_VERSION,
-    unit: s.unit, commune: s.commune, district: s.district, province: s.province, year: s.year, exportedAt,
+    unit: s.unit, commune: s.commune, district: s.district, province: s.province, receiver: receiverOf(s), year: s.year, exportedAt,
     reports: reports.map(summary),
   };
   const data = canonicalJson(payload);
@@ -134,8 +135,9 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
     rows: [
       ["Cơ quan báo cáo", s.unit],
       ["Xã", s.commune],
-      ["Huyện", s.district],
+      ...(s.district ? [["Huyện", s.district] as [string, string]] : []),
       ["Tỉnh", s.province],
+      ["Nơi nhận", receiverOf(s)],
       ["Kỳ báo cáo", periodsText],
       ["Mã kỳ", reports.map((r) => r.report.period.token).join("; ")],
       ["Kỳ số liệu (ngày chốt)", cutoffText],
@@ -156,7 +158,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
       subject: `Kết quả thực hiện kế hoạch cải cách hành chính ${s.unit}, ${periodsText}`,
       creator: s.unit || "CCHC",
       keywords: `CCHC; ${s.commune}; ${reports.map((r) => r.report.period.token).join("; ")}`,
-      description: `Xã ${s.commune}, huyện ${s.district}, tỉnh ${s.province}. Kỳ ${periodsText}; số liệu ${cutoffText}; tính đến ${asOfText}. Xuất lúc ${exportedAt}. Dấu kiểm tra SHA-256: ${fingerprint}`,
+      description: `Xã ${s.commune}${s.district ? `, huyện ${s.district}` : ""}, tỉnh ${s.province}; gửi ${receiverOf(s)}. Kỳ ${periodsText}; số liệu ${cutoffText}; tính đến ${asOfText}. Xuất lúc ${exportedAt}. Dấu kiểm tra SHA-256: ${fingerprint}`,
     },
   };
   const bytes = await writeXlsx(layout, {
@@ -167,6 +169,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
       CCHC_Format: `${EXPORT_FORMAT}/${EXPORT_VERSION}`,
       CCHC_Commune: s.commune,
       CCHC_District: s.district,
+      CCHC_Receiver: receiverOf(s),
       CCHC_Province: s.province,
       CCHC_Period: reports.map((r) => r.report.period.token).join(";"),
       CCHC_PeriodLabel: periodsText,

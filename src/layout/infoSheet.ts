@@ -1,12 +1,13 @@
 /**
- * The "Thông tin" sheet of a file sent to the district: who reports, which period, the cut-off
- * dates, when the file was exported, and the fingerprint (SHA-256 of the report data, stored
- * below as canonical JSON) the district uses to detect a file edited after export.
+ * The "Thông tin" sheet of a file sent to the level above (the receiver setting: the district
+ * before 1/7/2025, the province since): who reports, to whom, which period, the cut-off dates, when
+ * the file was exported, and the fingerprint (SHA-256 of the report data, stored below as
+ * canonical JSON) the receiver uses to detect a file edited after export.
  */
 import { emptySheet, type SheetLayout } from "./types";
 
 export const INFO_SHEET = "Thông tin";
-export const INFO_TITLE = "THÔNG TIN TỆP BÁO CÁO GỬI HUYỆN";
+export const INFO_TITLE = "THÔNG TIN TỆP BÁO CÁO GỬI CẤP TRÊN";
 /** Label of the fingerprint row (the reader finds rows by label). */
 export const INFO_FINGERPRINT_LABEL = "Dấu kiểm tra (SHA-256)";
 /** Heading above the machine-readable data; the data follow in column A, one chunk per row. */
@@ -35,7 +36,7 @@ export function infoSheet(input: InfoSheetInput): SheetLayout {
   sheet.cells[`B${r}`] = { v: input.fingerprint, style: "text" };
   r++;
   sheet.cells[`A${r}`] = {
-    v: "Dấu kiểm tra là mã SHA-256 của số liệu báo cáo (phần dữ liệu dưới đây). Khi tổng hợp, huyện tính lại mã này và đối chiếu với các ô số liệu: tệp bị sửa sau khi xuất sẽ bị phát hiện và không được cộng vào số liệu chung.",
+    v: "Dấu kiểm tra là mã SHA-256 của số liệu báo cáo (phần dữ liệu dưới đây). Khi tổng hợp, cấp trên tính lại mã này và đối chiếu với các ô số liệu: tệp bị sửa sau khi xuất sẽ bị phát hiện và không được cộng vào số liệu chung.",
     style: "note",
   };
   sheet.merges.push(`A${r}:B${r}`);

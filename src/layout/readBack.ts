@@ -249,7 +249,8 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
   const embedded = HONG_LOC_2024;
   const sameAsEmbedded = activities.length === embedded.activities.length && activities.every((a, i) => a.id === embedded.activities[i].id);
   const baseSettings = defaultSettings(sameAsEmbedded ? embedded : { unit: "", commune: "", province: "", year: embedded.year });
-  const settings = readSettings(settingsWs, baseSettings);
+  // a workbook made before the receiver setting: "" resolves from the district, province and year read (receiverOf)
+  const settings = readSettings(settingsWs, { ...baseSettings, receiver: "" });
   if (!settingsWs) warnings.push({ vi: `Không có sheet "${SETTINGS_SHEET}": dùng cài đặt mặc định.`, en: `No "${SETTINGS_SHEET}" sheet: default settings used.` });
 
   // Date columns: a date is read (a day and month alone in the plan's year); text a person typed

@@ -31,6 +31,7 @@ import { periodContaining, type Period } from "../core/periods";
 import type { Indicator } from "../core/plan";
 import { LogIndex, progressFromLog, trackedDeadline, entryDoneOn, type LogEntry } from "../core/progress";
 import { buildReport, formatPercentVi, NO_LEAD, type IndicatorActual, type Report, type ReportCounts, type ReportIndicator } from "../core/report";
+import { receiverOf } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
 import { listIndicators } from "../core/indicatorList";
 import { UnitDirectory } from "../core/units";
@@ -209,7 +210,7 @@ export function defaultReportFields(model: WorkbookModel, asOf: string): Require
     dateLine: `${s.commune || s.unit}, ${viDateWords(asOf)}`,
     signer: s.signer,
     recipients: [
-      `- UBND huyện${s.district ? ` ${s.district}` : ""} (Phòng Nội vụ);`,
+      `- ${receiverOf(s)};`,
       "- TT Đảng ủy, HĐND xã;",
       "- Chủ tịch, các PCT UBND xã;",
       "- Lưu: VT, TP-HT.",

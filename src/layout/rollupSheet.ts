@@ -1,18 +1,22 @@
 /**
- * The district's summary workbook (tổng hợp huyện) from core/rollup.ts: sheet "Tổng hợp" with one
- * row per commune (ranked: completion, overdue, year to date, indicators met), the district
- * total (live SUM formulas), a chart of completion by commune, the district's figures by group,
+ * The summary workbook of the level above (the district before 1/7/2025, the province since;
+ * titled with the receiver the communes' files name) from core/rollup.ts: sheet "Tổng hợp" with one
+ * row per commune (ranked: completion, overdue, year to date, indicators met), the communes'
+ * total (live SUM formulas), a chart of completion by commune, the figures by group,
  * and the files left out with the reason; sheet "Theo nhóm" with each commune's completion rate
  * by group.
  */
 import { formatViDate } from "../core/dates";
 import { ROLLUP_STATUS_LABELS, type RollupResult } from "../core/rollup";
+import { receiverParts } from "../core/settings";
 import type { ReportCounts } from "../core/report";
 import { columnLetter } from "./address";
 import { emptySheet, type Cell, type SheetLayout, type WorkbookLayout } from "./types";
 
 export const ROLLUP_SHEET = "Tổng hợp";
 export const ROLLUP_GROUP_SHEET = "Theo nhóm";
+/** The total row: every commune summed (not "Toàn huyện": since 1/7/2025 the province consolidates). */
+export const ALL_COMMUNES = "Tổng các xã";
 
 const COUNT_HEADERS: Array<[keyof ReportCounts, string, number]> = [
   ["activities", "Số hoạt động", 10],
@@ -34,7 +38,7 @@ export function rollupWorkbookLayout(result: RollupResult, options: RollupLayout
     sheets: [rollupSheet(result, options), rollupGroupSheet(result)],
     properties: {
       title: `Tổng hợp CCHC cấp xã – ${result.period?.label ?? ""}`,
-      subject: `Tổng hợp kết quả thực hiện kế hoạch CCHC các xã${result.district ? `, huyện ${result.district}` : ""}`,
+      subject: `Tổng hợp kết quả thực hiện kế hoạch CCHC các xã${result.receiver ? `, ${receiverParts(result.receiver).body}` : ""}`,
       creator: "CCHC add-in",
       keywords: `CCHC; tổng hợp; ${result.period?.token ?? ""}`,
     },
@@ -45,8 +49,10 @@ export function rollupSheet(result: RollupResult, options: RollupLayoutOptions =
   const sheet = emptySheet(ROLLUP_SHEET, "rollup");
   const c = sheet.cells;
   const LAST = "L";
-  c.A1 = { v: `UBND HUYỆN${result.district ? ` ${result.district.toUpperCase()}` : ""}`, style: "title" };
-  c.A2 = { v: "PHÒNG NỘI VỤ", style: "title" };
+  // the consolidating body and its office, as the communes' files name them (a setting of each commune)
+  const { body, office } = receiverParts(result.receiver);
+  c.A1 = { v: body.toUpperCase(), style: "title" };
+  c.A2 = { v: office.toUpperCase(), style: "title" };
   c.F1 = { v: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style: "title" };
   c.F2 = { v: "Độc lập - Tự do - Hạnh phúc", style: "title" };
   c.A4 = { v: "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CẤP XÃ", style: "title" };
@@ -94,7 +100,7 @@ export function rollupSheet(result: RollupResult, options: RollupLayoutOptions =
   const last = first + Math.max(rows.length, 1) - 1;
   const total = last + 1;
   c[`A${total}`] = { v: "", style: "groupRow" };
-  c[`B${total}`] = { v: "Toàn huyện", style: "groupRow" };
+  c[`B${total}`] = { v: ALL_COMMUNES, style: "groupRow" };
   COUNT_HEADERS.forEach(([k], i) => {
     const col = columnLetter(2 + i);
     if (k === "completionRate") {
@@ -121,7 +127,7 @@ export function rollupSheet(result: RollupResult, options: RollupLayoutOptions =
     });
     r += height + 1;
   }
-  c[`A${r}`] = { v: "II. KẾT QUẢ TOÀN HUYỆN THEO NHÓM NHIỆM VỤ", style: "bold" };
+  c[`A${r}`] = { v: "II. KẾT QUẢ CHUNG CỦA CÁC XÃ THEO NHÓM NHIỆM VỤ", style: "bold" };
   r++;
   sheet.tables.push({
     name: "TongHop_Nhom",
@@ -175,7 +181,7 @@ export function rollupGroupSheet(result: RollupResult): SheetLayout {
     const by = new Map(row.report!.byGroup.map((g) => [g.group, g]));
     return [{ v: row.rank, style: "center" }, { v: row.commune, style: "wrap" }, ...groups.map((g) => ({ v: by.get(g)?.completionRate ?? "", style: "percent" as const }))];
   });
-  rows.push([{ v: "", style: "center" }, { v: "Toàn huyện", style: "bold" }, ...result.byGroup.map((g) => ({ v: g.completionRate ?? "", style: "percent" as const }))]);
+  rows.push([{ v: "", style: "center" }, { v: ALL_COMMUNES, style: "bold" }, ...result.byGroup.map((g) => ({ v: g.completionRate ?? "", style: "percent" as const }))]);
   sheet.tables.push({
     name: "TongHop_TheoNhom",
     origin: "A4",

@@ -6,7 +6,7 @@
  * custom mode, COUNTIF / IF formulas in native mode — each cached with what core computes and
  * named (SETTINGS_RESULT_NAMES) so reports can refer to them.
  */
-import type { Settings } from "../core/settings";
+import { receiverOf, type Settings } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
 import { completionFn, completionRateOf, parScoreOf } from "../functions/indicators";
 import { errorCode } from "../functions/excelError";
@@ -40,6 +40,12 @@ export const SETTING_ROWS: SettingRow[] = [
   { key: "parPartial", name: NAMES.parPartial, label: "Chỉ số CCHC: tỷ lệ tối thiểu được tính điểm", note: "Dưới mức này không được điểm", cell: (s) => ({ v: s.parPartial, style: "inputPercent" }) },
   { key: "parMaxPoints", name: NAMES.parPoints, label: "Chỉ số CCHC: điểm tối đa của tiêu chí", note: "", cell: (s) => ({ v: s.parMaxPoints, style: "input" }) },
   { key: "signer", label: "Người ký báo cáo", note: "TM. Ủy ban nhân dân – Chủ tịch", cell: (s) => ({ v: s.signer, style: "input" }) },
+  // last, so that the rows above keep their addresses in workbooks made before this setting
+  {
+    key: "receiver", label: "Cấp trên nhận báo cáo",
+    note: "Nơi nhận báo cáo và tệp gửi, cơ quan tổng hợp. Trước 01/7/2025: UBND huyện (Phòng Nội vụ); từ 01/7/2025 không còn cấp huyện: UBND tỉnh (Sở Nội vụ)",
+    cell: (s) => ({ v: receiverOf(s), style: "input" }),
+  },
 ];
 
 export function settingAddress(key: keyof Settings): string {

@@ -89,7 +89,7 @@ describe("district consolidation over 30 generated commune exports", () => {
     const x = XlsxFile.open(bytes);
     expect(x.sheets.map((s) => s.name)).toEqual([ROLLUP_SHEET, ROLLUP_GROUP_SHEET]);
     const cells = [...x.cells(ROLLUP_SHEET).entries()];
-    const totalAt = cells.find(([, v]) => v === "Toàn huyện")![0];
+    const totalAt = cells.find(([, v]) => v === "Tổng các xã")![0];
     const row = Number(totalAt.slice(1));
     expect(x.cell(ROLLUP_SHEET, `C${row}`)).toBe(result.totals.activities);
     expect(x.cell(ROLLUP_SHEET, `D${row}`)).toBe(result.totals.due);
