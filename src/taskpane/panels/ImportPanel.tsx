@@ -1,6 +1,6 @@
 /** Nhập kế hoạch: the embedded plan, a .docx, or the selection → preview (what was read, the diff) → apply. */
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
 import { identityDifferences } from "../../core/planIdentity";
 import { useApp } from "../state";
@@ -28,6 +28,9 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
   const [preview, setPreview] = React.useState<ImportPreview | null>(null);
   const [yearError, setYearError] = React.useState<string | undefined>();
   const previewHeading = React.useRef<HTMLHeadingElement | null>(null);
+  // A table whose task column was not recognised: its header labels, and the column the person picks.
+  const [pick, setPick] = React.useState<{ labels: string[]; task: string } | null>(null);
+  const choose = (s: SourceKind) => { setSource(s); setPreview(null); setConfirming(false); setPick(null); };
 
   const read = async () => {
     app.setNotice(null);
@@ -47,7 +50,13 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
       { vi: "Đang đọc kế hoạch…", en: "Reading the plan…" },
       async ({ ops, progress }) => {
         const src = source === "docx" ? { kind: "docx" as const, name: file!.name, bytes: await file!.arrayBuffer() } : { kind: source };
-        return ops.previewImport(src, { year: y, commune: commune.trim() || undefined }, app.caps, { onProgress: progress });
+        const columns = pick?.task ? { columns: { task: Number(pick.task) } } : undefined;
+        return ops.previewImport(src, { year: y, commune: commune.trim() || undefined, columns }, app.caps, { onProgress: progress }).catch((e: unknown) => {
+          // The refusal names the header it found (ImportError.header): offer its columns to pick from.
+          const header = (e as { header?: { labels?: unknown } } | null)?.header;
+          if (header && Array.isArray(header.labels)) setPick({ labels: header.labels.map(String), task: "" });
+          throw e;
+        });
       },
     );
     if (result) {
@@ -108,12 +117,12 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
           <Text>{planLine(current.commune, current.year, current.count)}</Text>
         </div>
       )}
-      <RadioGroup value={source} onChange={(_, d) => { setSource(d.value as SourceKind); setPreview(null); setConfirming(false); }} aria-label={t("importSource")}>
+      <RadioGroup value={source} onChange={(_, d) => choose(d.value as SourceKind)} aria-label={t("importSource")}>
         <Radio value="docx" label={t(inExcel ? "srcDocx" : "srcFile")} />
         {inExcel && <Radio value="selection" label={t("srcSelection")} />}
         <Radio value="embedded" label={t("srcEmbedded")} />
       </RadioGroup>
-      {source === "docx" && <FileField id="docx-file" label={t(inExcel ? "chooseFile" : "chooseAppendix")} accept={inExcel ? DOCX_ACCEPT : `${DOCX_ACCEPT},${XLSX_ACCEPT}`} onFiles={(f) => setFile(f[0] ?? null)} />}
+      {source === "docx" && <FileField id="docx-file" label={t(inExcel ? "chooseFile" : "chooseAppendix")} accept={inExcel ? DOCX_ACCEPT : `${DOCX_ACCEPT},${XLSX_ACCEPT}`} onFiles={(f) => { setFile(f[0] ?? null); setPick(null); }} />}
       {source === "selection" && <Text size={200}>{t("selectionHint")}</Text>}
       {source !== "embedded" && (
         <div className={c.row}>
@@ -124,6 +133,17 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
             <Input value={commune} onChange={(_, d) => setCommune(d.value)} />
           </Field>
         </div>
+      )}
+      {pick && source !== "embedded" && (
+        <Field
+          label={t.lang === "en" ? "Choose columns: the task column" : "Chọn cột: cột Nhiệm vụ / Nội dung"}
+          hint={t.lang === "en" ? "The column that holds the tasks; then press Read again." : "Cột ghi tên các nhiệm vụ; chọn xong bấm Đọc lại."}
+        >
+          <Select value={pick.task} onChange={(_, d) => setPick({ ...pick, task: d.value })} data-testid="task-column-select">
+            <option value="">—</option>
+            {pick.labels.map((label, i) => (label ? <option key={i} value={String(i)} lang="vi">{`${i + 1}. ${label}`}</option> : null))}
+          </Select>
+        </Field>
       )}
       <div className={c.row}>
         <Button appearance={preview ? "secondary" : "primary"} onClick={read} disabled={Boolean(app.busy)}>

@@ -26,6 +26,7 @@ import { columnLetter } from "../../layout/address";
 import { periodsOfYear } from "../../core/periods";
 import { diffPlans, reconciledActivities } from "../../import/reimport";
 import { parseAppendix } from "../../import/appendix";
+import type { ColumnMapping } from "../../import/header";
 import { planFromAppendix } from "../../import/planFromAppendix";
 import { findingView, headerMapping, periodFromChoice, previewView } from "./views";
 import type { Capabilities } from "../../render/officejs/capabilities";
@@ -250,7 +251,7 @@ export interface ImportPreview {
   headerLines: string[];
 }
 
-export async function previewImport(source: ImportSource, opts: { year?: number; commune?: string }, caps: Capabilities, o: OpOptions = {}): Promise<ImportPreview> {
+export async function previewImport(source: ImportSource, opts: { year?: number; commune?: string; columns?: ColumnMapping }, caps: Capabilities, o: OpOptions = {}): Promise<ImportPreview> {
   let plan: Plan;
   let mapping: ImportPreviewView["headerMapping"] = [];
   let warnings: string[] = [];
@@ -266,11 +267,11 @@ export async function previewImport(source: ImportSource, opts: { year?: number;
     if (source.kind === "docx") {
       const { importDocx } = await import(/* webpackChunkName: "docx" */ "../../import/importFile");
       o.onProgress?.(0.3);
-      parsed = importDocx(source.bytes, { year: opts.year, commune: opts.commune });
+      parsed = importDocx(source.bytes, { year: opts.year, commune: opts.commune, columns: opts.columns });
     } else {
       const grid = await run((ctx) => readSelectionGrid(ctx, caps));
       selection = { address: grid.address, mergesKnown: grid.mergesKnown, merges: grid.merges, warning: grid.warning };
-      parsed = parseAppendix(grid.grid, { year: opts.year, commune: opts.commune });
+      parsed = parseAppendix(grid.grid, { year: opts.year, commune: opts.commune, columns: opts.columns });
     }
     plan = planFromAppendix(parsed, { year: opts.year, commune: opts.commune });
     mapping = headerMapping(parsed.header);
