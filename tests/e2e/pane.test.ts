@@ -163,12 +163,12 @@ describeBrowser("task pane in headless Chromium with the fake Excel host", () =>
     await expectAccessible(page, "report");
 
     // 5. Export for the district: Excel.createWorkbook receives an .xlsx.
-    await page.getByRole("tab", { name: "Gửi huyện" }).click();
+    await page.getByRole("tab", { name: "Gửi cấp trên" }).click();
     const box = page.getByRole("checkbox", { name: "BC Quý II-2024" });
     await box.waitFor();
     expect(await box.isChecked()).toBe(true);
-    await page.getByRole("button", { name: "Xuất tệp gửi huyện" }).click();
-    await notice(page, /Đã tạo tệp gửi huyện/);
+    await page.getByRole("button", { name: "Xuất tệp gửi cấp trên" }).click();
+    await notice(page, /Đã tạo tệp gửi cấp trên/);
     await page.getByTestId("download-link").waitFor();
     await screenshot(page, "09-gui-huyen");
     await expectAccessible(page, "export");

@@ -1,4 +1,4 @@
-/** Gửi huyện: the chosen report sheets (and the plan, if asked) as a new .xlsx with formulas frozen. */
+/** Gửi cấp trên (the district before 1/7/2025, the province since): the chosen report sheets (and the plan, if asked) as a new .xlsx with formulas frozen. */
 import * as React from "react";
 import { Button, Checkbox, Link, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
@@ -31,7 +31,7 @@ export function ExportPanel() {
     setOutcome(result);
     app.setNotice({
       intent: "success",
-      title: { vi: "Đã tạo tệp gửi huyện", en: "Export ready" },
+      title: { vi: "Đã tạo tệp gửi cấp trên", en: "Export ready" },
       text: result.opened
         ? { vi: `Đã mở tệp ${result.fileName} thành một sổ Excel mới: hãy lưu hoặc gửi sổ đó.`, en: `${result.fileName} was opened as a new workbook: save or send it.` }
         : { vi: `Tệp ${result.fileName} đã sẵn sàng để tải về.`, en: `${result.fileName} is ready to download.` },

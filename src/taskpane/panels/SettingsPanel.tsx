@@ -22,6 +22,7 @@ const FIELDS: Array<{ key: keyof Settings; label: StringKey; type?: "date" | "nu
   { key: "parPartial", label: "parPartial", type: "percent" },
   { key: "parMaxPoints", label: "parPoints", type: "number" },
   { key: "signer", label: "signer" },
+  { key: "receiver", label: "receiver" },
 ];
 
 function toForm(s: Partial<Settings>): Form {
@@ -85,7 +86,7 @@ export function SettingsPanel() {
         {FIELDS.map((f) => f.type === "date" ? (
           <DateField key={f.key} label={t(f.label)} value={form[f.key]} onChange={(v) => setForm((prev) => ({ ...prev, [f.key]: v }))} validationMessage={errors[f.key]} testId={`setting-${f.key}`} />
         ) : (
-          <Field key={f.key} label={t(f.label)} validationMessage={errors[f.key]} hint={f.key === "cutoffStartDay" ? t("cutoffNote") : undefined}>
+          <Field key={f.key} label={t(f.label)} validationMessage={errors[f.key]} hint={f.key === "cutoffStartDay" ? t("cutoffNote") : f.key === "receiver" ? t("receiverNote") : undefined}>
             <Input type="text" inputMode={f.type === "number" || f.type === "percent" ? "decimal" : undefined} value={form[f.key]} onChange={(_, d) => setForm((prev) => ({ ...prev, [f.key]: d.value }))} />
           </Field>
         ))}

@@ -567,7 +567,7 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
   void inputs;
   o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
   if (!periods.length) {
-    throw Object.assign(new Error("no report"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi (tệp gửi huyện được kiểm tra theo báo cáo).", messageEn: "Choose at least one report sheet to send (the district verifies the file by its reports)." });
+    throw Object.assign(new Error("no report"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi (tệp gửi cấp trên được kiểm tra theo báo cáo).", messageEn: "Choose at least one report sheet to send (the level above verifies the file by its reports)." });
   }
   const { exportBytes } = await import(/* webpackChunkName: "export" */ "./exportAdapter");
   const { bytes, fileName, base64 } = await exportBytes(model, entries, periods, includePlan);

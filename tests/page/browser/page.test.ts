@@ -102,12 +102,12 @@ describeBrowser("the file page in headless Chromium, no Office", () => {
     expect(read.log.length).toBeGreaterThan(0);
     expect(read.model.plan.activities).toHaveLength(60);
 
-    await page.getByRole("tab", { name: "Gửi huyện" }).click();
+    await page.getByRole("tab", { name: "Gửi cấp trên" }).click();
     for (const box of await page.getByRole("checkbox", { name: /^BC / }).all()) {
       const name = (await box.getAttribute("aria-label")) ?? (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ""));
       if (/Quý III-2024/.test(name) !== (await box.isChecked())) await box.click();
     }
-    await page.getByRole("button", { name: "Xuất tệp gửi huyện" }).click();
+    await page.getByRole("button", { name: "Xuất tệp gửi cấp trên" }).click();
     const link = page.getByTestId("download-link");
     await link.waitFor({ timeout: 120_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
