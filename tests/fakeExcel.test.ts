@@ -4,14 +4,10 @@
  * validation, conditional formats, charts, page layout, selection, requirement sets, counters.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import * as vm from "node:vm";
 import { createFakeExcel, installFakeOffice, FakeExcel, FakeExcelOptions } from "./fakeExcel";
 import * as api from "./fakeExcel/api";
 import { API_SETS } from "./fakeExcel/generated";
-
-const root = join(__dirname, "..");
 
 function setup(opts: FakeExcelOptions = {}): { fake: FakeExcel; run: typeof Excel.run } {
   const fake = createFakeExcel(opts);
@@ -1110,45 +1106,5 @@ describe("fidelity to the type definitions", () => {
 
   test("generated.ts is up to date with @types/office-js", () => {
     expect(() => execFileSync(process.execPath, [join(__dirname, "fakeExcel", "tools", "generate.mjs"), "--check"], { stdio: "pipe" })).not.toThrow();
-  });
-});
-
-describe("browser build", () => {
-  test("build-browser.js writes an IIFE exposing FakeOfficeHost that runs without Node", async () => {
-    const out = join(root, "test-output", "fake-office.test-build.js");
-    execFileSync(process.execPath, [join(__dirname, "fakeExcel", "build-browser.js"), "--outfile", out], { stdio: "pipe" });
-    expect(existsSync(out)).toBe(true);
-    expect(statSync(out).size).toBeGreaterThan(10000);
-    const code = readFileSync(out, "utf8");
-    const win: any = { setTimeout, console };
-    win.window = win;
-    vm.createContext(win);
-    vm.runInContext(code, win);
-    expect(typeof win.FakeOfficeHost.installFakeOffice).toBe("function");
-    const result = await vm.runInContext(
-      `(() => {
-        const fake = FakeOfficeHost.installFakeOffice(window, { displayLanguage: "vi-VN", requirementSets: "excel2016Retail" });
-        return Office.onReady().then(() => Excel.run(async (context) => {
-          const r = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
-          r.values = [["xin chào"]];
-          r.load("values");
-          await context.sync();
-          return { v: r.values, lang: Office.context.displayLanguage, api13: Office.context.requirements.isSetSupported("ExcelApi", "1.13"), syncs: window.__fakeExcel.stats.syncs, a1: window.__fakeExcel.snapshot().sheets[0].cells.A1 };
-        }));
-      })()`,
-      win,
-    );
-    expect(JSON.parse(JSON.stringify(result))).toEqual({ v: [["xin chào"]], lang: "vi-VN", api13: false, syncs: 1, a1: { v: "xin chào" } });
-  });
-
-  test("window.__FAKE_OFFICE_OPTIONS__ installs the fake when the bundle loads", () => {
-    const out = join(root, "test-output", "fake-office.test-build.js");
-    if (!existsSync(out)) execFileSync(process.execPath, [join(__dirname, "fakeExcel", "build-browser.js"), "--outfile", out], { stdio: "pipe" });
-    const win: any = { setTimeout, console, __FAKE_OFFICE_OPTIONS__: { displayLanguage: "en-US" } };
-    win.window = win;
-    vm.createContext(win);
-    vm.runInContext(readFileSync(out, "utf8"), win);
-    expect(win.Office.context.displayLanguage).toBe("en-US");
-    expect(typeof win.__fakeExcel.snapshot).toBe("function");
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The browser suite's plumbing: Debian's chromium through playwright-core (fresh profile), the
- * production build served from a tiny http server on 127.0.0.1, and office.js answered with the
- * fake Excel host's browser bundle. Nothing leaves the machine: every other request is refused.
+ * production build served from a tiny http server on 127.0.0.1, and office.js answered with
+ * Microsoft's Excel client (excel-web-16.00.debug.js from node_modules) followed by the workbook
+ * simulator's browser bundle (tests/excelHost), which runs in the page and answers the client's
+ * requests. Nothing leaves the machine: every other request is refused.
  */
 import * as fs from "fs";
 import * as http from "http";
@@ -105,23 +107,24 @@ export async function launch(): Promise<Browser> {
   };
 }
 
-let fakeBundle: string | null = null;
-/** The fake host's browser bundle (built once per run by tests/fakeExcel/build-browser.js). */
-export function fakeOfficeBundle(): string {
-  if (fakeBundle) return fakeBundle;
+let hostScript: string | null = null;
+/** Microsoft's Excel client, then the simulator's bundle (built once per run by tests/excelHost/build-browser.js). */
+export function excelHostScript(): string {
+  if (hostScript) return hostScript;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { buildFakeOfficeBundle } = require(path.join(ROOT, "tests/fakeExcel/build-browser.js"));
-  const out = buildFakeOfficeBundle(path.join(ROOT, "test-output", "fake-office.e2e.js"));
-  fakeBundle = fs.readFileSync(out, "utf8");
-  return fakeBundle;
+  const { buildExcelHostBundle, officeLibrarySource } = require(path.join(ROOT, "tests/excelHost/build-browser.js"));
+  const out = buildExcelHostBundle(path.join(ROOT, "test-output", "excel-host.e2e.js"));
+  hostScript = `${officeLibrarySource()}\n;\n${fs.readFileSync(out, "utf8")}`;
+  return hostScript;
 }
 
 export type OfficeMode = { kind: "fake"; options: Record<string, unknown> } | { kind: "none" } | { kind: "never-ready" };
 
 /**
- * Opens the pane with office.js answered by: the fake host (installed through
- * window.__FAKE_OFFICE_OPTIONS__ before the bundle runs), nothing at all, or an Office whose
- * onReady never resolves. Any other outside request is aborted.
+ * Opens the pane with office.js answered by: Microsoft's Excel client against the simulator
+ * (`kind: "fake"`, options as for createFakeExcel, installed through window.__EXCEL_HOST_OPTIONS__;
+ * the host is `window.__fakeExcel`), nothing at all, or an Office whose onReady never resolves.
+ * Any other outside request is aborted.
  */
 export async function openPane(browser: Browser, served: Served, mode: OfficeMode): Promise<Page> {
   const page = await browser.context.newPage();
@@ -133,7 +136,7 @@ export async function openPane(browser: Browser, served: Served, mode: OfficeMod
     if (url.startsWith(served.url)) return route.continue();
     if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(url)) {
       let body: string;
-      if (mode.kind === "fake") body = `window.__FAKE_OFFICE_OPTIONS__ = ${JSON.stringify(mode.options)};\n${fakeOfficeBundle()}`;
+      if (mode.kind === "fake") body = `window.__EXCEL_HOST_OPTIONS__ = ${JSON.stringify(mode.options)};\n${excelHostScript()}`;
       else if (mode.kind === "never-ready") body = "window.Office = { onReady: function () { return new Promise(function () {}); }, context: {} };";
       else body = "/* no Office */";
       return route.fulfill({ status: 200, contentType: "application/javascript", body });

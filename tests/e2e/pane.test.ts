@@ -1,6 +1,6 @@
 /**
- * The task pane driven as a user would, in headless Chromium, against the fake Excel host served
- * in place of office.js: import the embedded plan, see the findings, click one (the selection
+ * The task pane driven as a user would, in headless Chromium, against Microsoft's Excel client and
+ * the workbook simulator (tests/excelHost) served in place of office.js: import the embedded plan, see the findings, click one (the selection
  * moves), log progress on two activities, build the Q2 report, export it. Every step is checked
  * on the fake workbook, screenshotted (test-output/e2e/) and checked with axe-core.
  */

@@ -9,7 +9,7 @@
  *   expect(fake.stats.syncs).toBe(2);
  *   expect(fake.workbook.sheet("Kế hoạch")!.cell("A1")!.v).toBe("…");
  *
- * No Node imports: this module is bundled for the browser by build-browser.js.
+ * No Node imports: tests/excelHost bundles it for the browser (tests/excelHost/build-browser.js).
  */
 import * as api from "./api";
 import { ErrorCodes, FakeRichApiError } from "./errors";
