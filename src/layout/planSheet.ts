@@ -61,9 +61,11 @@ function activityRow(a: Activity, r: number, model: WorkbookModel): Cell[] {
   const statusFormula =
     model.mode === "custom"
       ? `CCHC.STATUS(IF(${user}<>"",${user},${text}),${done},${NAMES.asOf},${NAMES.year})`
-      : `IF(AND(${done}<>"",${done}<=${NAMES.asOf}),IF(OR(${e}="",${done}<=${e}),"${L["done-on-time"].vi}","${L["done-late"].vi}"),` +
-        `IF(${k}="${DEADLINE_KIND_LABELS.recurring}",IF(AND(${s}<>"",${s}>${NAMES.asOf}),"${L["not-due"].vi}","${L.recurring.vi}"),IF(${e}="","${L["in-progress"].vi}",` +
-        `IF(${e}<${NAMES.asOf},"${L.overdue.vi}",IF(OR(${s}="",${s}<=${NAMES.asOf}),"${L["in-progress"].vi}","${L["not-due"].vi}")))))`;
+      : // computeStatus's rules, in its order: done; overdue (dated, not recurring); not started; recurring; in progress
+        `IF(AND(${done}<>"",${done}<=${NAMES.asOf}),IF(OR(${e}="",${done}<=${e}),"${L["done-on-time"].vi}","${L["done-late"].vi}"),` +
+        `IF(AND(${k}<>"${DEADLINE_KIND_LABELS.recurring}",${e}<>"",${e}<${NAMES.asOf}),"${L.overdue.vi}",` +
+        `IF(AND(${s}<>"",${s}>${NAMES.asOf}),"${L["not-due"].vi}",` +
+        `IF(${k}="${DEADLINE_KIND_LABELS.recurring}","${L.recurring.vi}","${L["in-progress"].vi}"))))`;
   const cells: Record<PlanColumnKey, Cell> = {
     id: { v: a.id },
     group: { v: a.group },
