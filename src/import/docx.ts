@@ -30,7 +30,8 @@
  *   import stops with ImportError "too-large", in Vietnamese and English, saying what to do.
  */
 import { normalizeText } from "../core/text";
-import { errors } from "./errors";
+import { errors, isImportError } from "./errors";
+import { gridFromInlineParagraphs } from "./inline";
 import { GRID_LIMITS, type Grid, type GridCell } from "./grid";
 import { chooseAppendixTable, type ColumnMapping } from "./header";
 import { errorForKind, sniff, toBytes } from "./sniff";
@@ -359,11 +360,20 @@ export function readDocxTables(bytes: Uint8Array | ArrayBuffer, opts: DocxOption
 /**
  * The appendix of a .docx as a Grid: the table with the best appendix header (not the first
  * table), and as title lines the document's opening paragraphs followed by those just before
- * the table (where "PHỤ LỤC … NĂM 2024" and "UBND XÃ …" usually are).
+ * the table (where "PHỤ LỤC … NĂM 2024" and "UBND XÃ …" usually are). Without a task table,
+ * the tasks written as paragraphs with "Đơn vị chủ trì: … / Thời gian thực hiện: …" (inline.ts).
  */
 export function gridFromDocx(bytes: Uint8Array | ArrayBuffer, opts: DocxOptions = {}): Grid {
   const doc = readDocx(bytes, opts);
-  const chosen = chooseAppendixTable(doc.tables, !!opts.columns);
+  let chosen: ReturnType<typeof chooseAppendixTable>;
+  try {
+    chosen = chooseAppendixTable(doc.tables, !!opts.columns);
+  } catch (e) {
+    // No task table: a plan that writes its tasks as paragraphs with labelled lines (inline.ts).
+    const inline = isImportError(e) && (e.code === "no-table" || e.code === "no-header") ? gridFromInlineParagraphs(doc.paragraphs, doc.paragraphs.slice(0, 12)) : null;
+    if (inline) return inline;
+    throw e;
+  }
   const table = doc.tables[chosen.index];
   const head = doc.paragraphs.slice(0, 12);
   const near = table.paragraphsBefore.slice(-12);

@@ -267,3 +267,19 @@ export function tableRowSpecs(t: RealTable): RowSpec[] {
 export function titleLines(t: RealTable): string[] {
   return [t.document, t.title];
 }
+
+/** A plan without a task table (B1–B4): its document line and title, and its task section's paragraphs as written. */
+export function loadInlinePlan(id: string): { id: string; document: string; title: string; paragraphs: string[] } {
+  const file = fs.readdirSync(SOURCE_DIR).find((f) => f.startsWith(`${id}_`) && f.endsWith("_INLINE.txt"));
+  if (!file) throw new Error(`no inline source for ${id}`);
+  const text = fs.readFileSync(path.join(SOURCE_DIR, file), "utf8").normalize("NFC");
+  const lines = text.split("\n");
+  const rules = lines.map((l, i) => (/^-{20,}$/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const document = (/^DOC B\d\s+—\s+(.*)$/m.exec(text)?.[1] ?? "").trim();
+  const title = (/^TITLE:\s*(.*)$/m.exec(text)?.[1] ?? "").trim();
+  return { id, document, title, paragraphs: lines.slice(rules[0] + 1, rules[1]).map((l) => l.trim()).filter(Boolean) };
+}
+
+export function inlineIds(): string[] {
+  return fs.readdirSync(SOURCE_DIR).filter((f) => /^B\d_.*_INLINE\.txt$/.test(f)).map((f) => f.slice(0, 2)).sort();
+}
