@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
-import { makeActivities, type Plan } from "../../src/core/plan";
+import type { Plan } from "../../src/core/plan";
 import { defaultSettings } from "../../src/core/settings";
 import { STATUS_LABELS } from "../../src/core/status";
 import type { WorkbookModel } from "../../src/layout/model";
@@ -17,23 +17,10 @@ import { PLAN_COLUMNS, PLAN_SHEET } from "../../src/layout/planColumns";
 import { deriveActivity } from "../../src/layout/planSheet";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import { writeXlsx } from "../../src/render/exceljs";
+import { phrasingActivities, phrasings } from "./deadlinePhrasings";
 import { CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, sheetCsvs, soffice } from "../helpers/libreoffice";
 
 const maybe = libreOfficeAvailable("tests/realplans/deadline.libreoffice.test.ts") ? describe : describe.skip;
-
-/** The distinct texts of the phrasings file, as deadline.test.ts reads them. */
-function phrasings(): string[] {
-  const out: string[] = [];
-  let inSection = false;
-  for (const line of fs.readFileSync(path.join(__dirname, "deadline.phrasings.txt"), "utf8").split(/\r?\n/)) {
-    if (/^== [A-Z]\./.test(line)) inSection = true;
-    else if (inSection && line.trim() !== "") {
-      const text = line.replace(/ {2,}\[.*$/, "").replace(/ \((?:no year|start-date).*\)$/, "").replace(/ — .*$/, "").trim();
-      if (!out.includes(text)) out.push(text);
-    }
-  }
-  return out;
-}
 
 maybe("the plan's status formula over the real plans' deadlines, in LibreOffice", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-lo-deadlines-"));
@@ -41,10 +28,7 @@ maybe("the plan's status formula over the real plans' deadlines, in LibreOffice"
   const texts = phrasings();
   const plan: Plan = {
     ...HONG_LOC_2024, year: 2025, decision: undefined, indicators: [],
-    activities: makeActivities(texts.map((deadline, i) => ({
-      group: "I", objectiveNo: "", objective: "", taskNo: "", task: "", activityNo: `3.${i + 1}`, activity: `Nhiệm vụ ${i + 1}`,
-      output: "Báo cáo", lead: "Văn phòng HĐND và UBND", partners: "", deadline, budget: "",
-    }))),
+    activities: phrasingActivities(),
   };
   // a few completed, on time and late, so the done branches are exercised too
   const progress: WorkbookModel["progress"] = {};

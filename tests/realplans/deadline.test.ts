@@ -8,32 +8,12 @@ import * as path from "path";
 import { addDays } from "../../src/core/dates";
 import { parseDeadline, type Deadline } from "../../src/core/deadline";
 import { dueInPeriod, periodsOfYear } from "../../src/core/periods";
-import { makeActivities } from "../../src/core/plan";
 import { computeStatus } from "../../src/core/status";
 import { validatePlan } from "../../src/core/validate/validate";
+import { phrasingActivities, phrasings } from "./deadlinePhrasings";
 
 const PLAN_YEAR = 2025;
 const read = (name: string) => fs.readFileSync(path.join(__dirname, name), "utf8");
-
-/**
- * The texts of the phrasings file: each line under a "== X." section, without its document tags
- * ("    [T1, T3]"), the compiler's English notes ("(no year — …)", "(start-date, not deadline)")
- * and what follows " — ". Distinct, in file order.
- */
-function phrasings(): string[] {
-  const out: string[] = [];
-  let inSection = false;
-  for (const line of read("deadline.phrasings.txt").split(/\r?\n/)) {
-    if (/^== [A-Z]\./.test(line)) {
-      inSection = true;
-      continue;
-    }
-    if (!inSection || line.trim() === "") continue;
-    const text = line.replace(/ {2,}\[.*$/, "").replace(/ \((?:no year|start-date).*\)$/, "").replace(/ — .*$/, "").trim();
-    if (!out.includes(text)) out.push(text);
-  }
-  return out;
-}
 
 interface Expected {
   text: string;
@@ -150,10 +130,7 @@ describe("what the kinds mean for statuses, periods and findings in a 2025 plan"
   });
 
   test("a plan of every phrasing: no deadline is reported unreadable; durations, events and other bodies' schedules ask for a date", () => {
-    const activities = makeActivities(TEXTS.map((deadline, i) => ({
-      group: "I", objectiveNo: "", objective: "", taskNo: "", task: "", activityNo: `3.${i + 1}`, activity: `Nhiệm vụ ${i + 1}`,
-      output: "Báo cáo", lead: "Văn phòng HĐND và UBND", partners: "", deadline, budget: "",
-    })));
+    const activities = phrasingActivities();
     const findings = validatePlan({ year: PLAN_YEAR, activities, indicators: [] });
     expect(findings.filter((f) => f.code === "DEADLINE_INVALID" || f.code === "DEADLINE_MISSING")).toEqual([]);
     const undated = new Set(findings.filter((f) => f.code === "DEADLINE_UNDATED").map((f) => f.activityId));
