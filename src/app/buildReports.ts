@@ -1,7 +1,7 @@
 /**
  * Building report sheets in a workbook, on any host: the workbook is read back (the one reader),
- * and only the product's sheets are written. A person's sheet with a report's name is never
- * touched (that report is refused, see planReportRebuild).
+ * and only the product's sheets are written. A person's sheet with a report's (or the log's) name
+ * is renamed aside by the host, never overwritten (layout/sheetNames.ts).
  *
  * Report sheets are derived data, so every report sheet the product owns is rebuilt from the log
  * (with its own period and as-of date, read from its parameter cells), keeping the texts a person
@@ -10,9 +10,9 @@
 import type { Period } from "../core/periods";
 import { LogIndex, progressFromLog } from "../core/progress";
 import { UnitDirectory } from "../core/units";
-import { LOG_SHEET, logSheet } from "../layout/logSheet";
+import { logSheet } from "../layout/logSheet";
 import type { WorkbookRead } from "../layout/readBack";
-import { planReportRebuild, recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
+import { recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
 import type { SheetLayout } from "../layout/types";
 import type { ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
@@ -26,13 +26,12 @@ export interface BuildReportsOptions {
 }
 
 export interface BuildReportsResult {
-  /** What the host did, or null when nothing was written (every requested name refused). */
-  applied: ApplyResult | null;
+  /** What the host did (a person's sheets renamed aside, features an older Excel lacks). */
+  applied: ApplyResult;
   /** The requested reports, as built. */
   built: ReportSheetInfo[];
   /** Other report sheets of the workbook, rebuilt with their own period and as-of date. */
   rebuilt: string[];
-  refused: Array<{ name: string; messageVi: string; messageEn: string }>;
   read: WorkbookRead;
 }
 
@@ -45,27 +44,13 @@ export async function buildReports(port: WorkbookPort, periods: readonly Period[
   for (const a of model.plan.activities) model.progress[a.id] = { ...model.progress[a.id], ...derived[a.id] };
 
   const units = read.units ? new UnitDirectory(read.units) : undefined;
-  const decision = planReportRebuild(read.sheets, periods.map((p) => p.sheetName));
-  const refusedNames = new Set(decision.refused.map((r) => r.name.toLowerCase()));
-  const requested = periods.filter((p) => !refusedNames.has(p.sheetName.toLowerCase()));
-  const requestedNames = new Set(requested.map((p) => p.sheetName.toLowerCase()));
+  const requestedNames = new Set(periods.map((p) => p.sheetName.toLowerCase()));
   const others = read.reports.filter((r) => !requestedNames.has(r.name.toLowerCase()));
-  const logOwned = read.sheets.find((s) => s.role === "log");
-  const logClash = !logOwned && read.sheets.find((s) => s.name.toLowerCase() === LOG_SHEET.toLowerCase());
-  if (logClash) {
-    decision.refused.push({
-      name: logClash.name,
-      messageVi: `Sheet "${logClash.name}" không do tiện ích tạo ra; báo cáo cần sheet nhật ký cùng tên. Hãy đổi tên sheet đó rồi dựng lại.`,
-      messageEn: `Sheet "${logClash.name}" was not created by the add-in, and the reports need a log sheet of that name. Rename it, then build again.`,
-    });
-    return { applied: null, built: [], rebuilt: [], refused: decision.refused, read };
-  }
-  if (requested.length === 0) return { applied: null, built: [], rebuilt: [], refused: decision.refused, read };
-
+  const logOwned = read.sheets.some((s) => s.role === "log");
   const sheets: SheetLayout[] = [];
   if (!logOwned) sheets.push(logSheet(model.plan, read.log));
   const built: ReportSheetInfo[] = [];
-  for (const p of requested) {
+  for (const p of periods) {
     const existing = read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase());
     const { sheet, info } = reportSheetWithInfo({ model, log: read.log, period: p, asOf: options.asOf ?? null, fields: { ...existing?.fields, ...options.fields }, units });
     if (existing) sheet.name = existing.name;
@@ -80,5 +65,5 @@ export async function buildReports(port: WorkbookPort, periods: readonly Period[
     rebuilt.push(r.name);
   }
   const applied = await port.apply({ sheets, properties: { title: model.plan.title, creator: "CCHC add-in" } }, { activate: false });
-  return { applied, built, rebuilt, refused: decision.refused, read };
+  return { applied, built, rebuilt, read };
 }

@@ -2,19 +2,18 @@
  * Importing a revised appendix into a workbook that already holds a plan, on any host: the diff
  * first (added, removed, reworded), then — when asked — the merge (src/import/merge.ts: progress,
  * notes and user dates kept by id, then by wording), removed activities moved to the archive sheet
- * (never deleted), and only the product's sheets rebuilt. Units, settings and the log are what
- * people edit, so they stay as they are.
+ * (never deleted), and only the product's derived sheets rebuilt. Units, settings and the log are
+ * what people edit, so they stay as they are.
  */
-import { todayIso } from "../core/dates";
+import { formatViDate, todayIso } from "../core/dates";
 import type { Message } from "../core/message";
 import type { Plan } from "../core/plan";
-import { DEFAULT_UNITS } from "../core/units";
 import { describeDiff, mergeReimport } from "../import/merge";
 import { archiveSheet } from "../layout/archiveSheet";
-import { trackedWorkbookLayout } from "../layout/reportSheet";
 import type { SheetRole } from "../layout/types";
 import type { ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
+import { rebuild } from "./rebuild";
 
 /** Sheets a re-import rebuilds. */
 const REBUILT: SheetRole[] = ["plan", "checks", "indicators", "report", "archive"];
@@ -23,6 +22,8 @@ export interface ReimportOutcome {
   /** What the host did; null when only the diff was asked for. */
   applied: ApplyResult | null;
   summary: { vi: string[]; en: string[] };
+  /** How many activities were moved to the archive sheet. */
+  archived: number;
   warnings: Message[];
 }
 
@@ -33,23 +34,16 @@ export async function reimport(port: WorkbookPort, incoming: Plan, options: { ap
   const entered = (id: string) => Object.values(read.model.progress[id] ?? {}).some((v) => v !== null && v !== undefined && v !== "");
   const kept = merged.diff.matched.filter((m) => entered(m.from.id) || logged.has(m.from.id)).length;
   const summary = describeDiff(merged.diff, kept);
-  if (!options.apply) return { applied: null, summary, warnings: read.warnings };
+  if (!options.apply) return { applied: null, summary, archived: merged.archived.length, warnings: read.warnings };
 
   const today = options.today ?? todayIso();
-  const { layout } = trackedWorkbookLayout(
-    { ...read.model, plan: merged.plan, progress: merged.progress },
-    read.log,
-    {
-      units: read.units ?? DEFAULT_UNITS,
-      validation: { headerLines: options.headerLines },
-      periods: read.reports.map((r) => r.period),
-      reportAsOf: Object.fromEntries(read.reports.filter((r) => r.asOf).map((r) => [r.period.token, r.asOf!])),
-      fields: Object.fromEntries(read.reports.map((r) => [r.period.token, r.fields])),
-      extraSheets: merged.archived.length || read.archived.length
-        ? [archiveSheet(read.archived, merged.archived, today, `Không còn trong phụ lục nhập ngày ${today.split("-").reverse().join("/")}`)]
-        : [],
-    },
-  );
-  const applied = await port.apply({ ...layout, sheets: layout.sheets.filter((s) => REBUILT.includes(s.role)) }, { activate: false });
-  return { applied, summary, warnings: read.warnings };
+  const archive = merged.archived.length || read.archived.length
+    ? [archiveSheet(read.archived, merged.archived, today, `Không còn trong phụ lục nhập ngày ${formatViDate(today)}`)]
+    : [];
+  const { applied } = await rebuild(port, read, REBUILT, {
+    model: { ...read.model, plan: merged.plan, progress: merged.progress },
+    headerLines: options.headerLines,
+    extraSheets: archive,
+  }, { activate: false });
+  return { applied, summary, archived: merged.archived.length, warnings: read.warnings };
 }

@@ -734,39 +734,3 @@ export function trackedWorkbookLayout(model: WorkbookModel, log: readonly LogEnt
   return { layout, reports, model: tracked, findings };
 }
 
-// --- rebuilding: which sheets may be replaced ------------------------------------------------------
-
-export interface RebuildPlan {
-  /** Sheets the add-in owns (marker) that will be replaced in place. */
-  replace: string[];
-  /** Names free: new sheets. */
-  create: string[];
-  /** Names held by a sheet a person made (no marker, or another role): never touched. */
-  refused: Array<{ name: string; messageVi: string; messageEn: string }>;
-}
-
-const sheetKey = (name: string) => name.normalize("NFC").toLocaleLowerCase("vi");
-
-/**
- * Decision — a rebuild replaces only sheets that carry the add-in's marker with the same role.
- * A sheet a person made (no marker) that happens to have a report's name is never renamed,
- * replaced or written to: that report is refused with a message saying how to proceed (rename
- * or delete your sheet, then build again). Excel compares sheet names case-insensitively, and
- * so does this.
- */
-export function planReportRebuild(existing: ReadonlyArray<{ name: string; role: SheetRole | null }>, wanted: readonly string[], role: SheetRole = "report"): RebuildPlan {
-  const byName = new Map(existing.map((s) => [sheetKey(s.name), s]));
-  const out: RebuildPlan = { replace: [], create: [], refused: [] };
-  for (const name of wanted) {
-    const found = byName.get(sheetKey(name));
-    if (!found) out.create.push(name);
-    else if (found.role === role) out.replace.push(found.name);
-    else
-      out.refused.push({
-        name: found.name,
-        messageVi: `Sheet "${found.name}" đã có và không do tiện ích tạo ra, nên không bị ghi đè. Hãy đổi tên hoặc xóa sheet đó rồi dựng lại báo cáo.`,
-        messageEn: `Sheet "${found.name}" already exists and was not created by the add-in, so it is left untouched. Rename or delete it, then build the report again.`,
-      });
-  }
-  return out;
-}

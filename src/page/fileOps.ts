@@ -30,12 +30,12 @@ import { xlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { readSheetRoles } from "../adapters/xlsx/xlsxRead";
 import type { WorkbookRead } from "../layout/readBack";
 import { communeSlug } from "../export/districtExport";
-import { replaceSheetsInPlace } from "../adapters/xlsx/replaceSheets";
+import { rebuild as rebuildSheets } from "../app/rebuild";
 import type { RenderResult } from "../render/officejs/render";
 import { loadPlan } from "../cli/loadPlan";
 import type { Io } from "../cli/io";
 import { newWorkbook } from "../cli/commands/import";
-import { exportOfWorkbook } from "../cli/commands/export";
+import { exportForLevelAbove } from "../app/exportForLevelAbove";
 import { describeExports, rollupBytes } from "../taskpane/services/exportAdapter";
 import { findingView, headerMapping, periodFromChoice, previewView } from "../taskpane/services/views";
 import type { OpOptions, ImportPreview } from "../taskpane/services/ops";
@@ -80,14 +80,9 @@ function rendered(sheets: string[], messages: RenderResult["messages"] = []): Re
  * the layout `cchc import --apply` writes (report sheets keep their period, as-of date and texts).
  */
 async function rebuild(bytes: Uint8Array, read: WorkbookRead, roles: SheetRole[], change: { model?: WorkbookModel; log?: LogEntry[] } = {}) {
-  const { layout, model } = trackedWorkbookLayout(change.model ?? read.model, change.log ?? read.log, {
-    units: read.units ?? undefined,
-    periods: read.reports.map((r) => r.period),
-    reportAsOf: Object.fromEntries(read.reports.filter((r) => r.asOf).map((r) => [r.period.token, r.asOf!])),
-    fields: Object.fromEntries(read.reports.map((r) => [r.period.token, r.fields])),
-  });
-  const sheets = layout.sheets.filter((s) => roles.includes(s.role));
-  return { bytes: await replaceSheetsInPlace(bytes, sheets, layout.names ?? {}), model };
+  const file = xlsxWorkbook(bytes);
+  const { model } = await rebuildSheets(file, read, roles, change);
+  return { bytes: file.bytes()!, model };
 }
 
 /** The findings the Kiểm tra sheet lists for a tracked model (as buildWorkbookLayout computes them). */
@@ -222,13 +217,11 @@ export async function buildReport(choice: PeriodChoice, _caps: Capabilities, o: 
   const period = periodFromChoice(choice, read.model.settings);
   const file = xlsxWorkbook(bytes);
   const built = await buildReports(file, [period], { asOf: null, read });
-  const refused = built.refused.find((r) => r.name.toLowerCase() === period.sheetName.toLowerCase()) ?? (built.applied ? null : built.refused[0]);
-  if (refused || !built.applied) throw failure(refused?.messageVi ?? "Chưa lập được báo cáo.", refused?.messageEn ?? "The report could not be built.");
   const sheets = done(file.bytes()!);
   const r = built.built[0].report;
   return {
     summary: { sheet: period.sheetName, label: period.label, done: r.totals.doneOnTime + r.totals.doneLate, due: r.totals.due, rate: r.totals.completionRate, cutoffStart: period.cutoffStart, cutoffEnd: period.cutoffEnd },
-    render: rendered(sheets),
+    render: rendered(sheets, built.applied.messages),
   };
 }
 
@@ -238,7 +231,7 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
   const periods = sheetNames.map((n) => read.reports.find((r) => r.name === n)?.period).filter((p) => p !== undefined);
   if (!periods.length) throw failure("Hãy chọn ít nhất một trang báo cáo để gửi.", "Choose at least one report sheet to send.");
   o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
-  const out = await exportOfWorkbook(read, periods, { includePlan, asOf: null });
+  const out = await exportForLevelAbove(read, periods, { includePlan, asOf: null });
   return { fileName: out.fileName, opened: false, url: blobUrl(out.bytes), bytes: out.bytes.length };
 }
 

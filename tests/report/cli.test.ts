@@ -73,12 +73,15 @@ describe("cchc report", () => {
     expect(XlsxFile.open(new Uint8Array(fs.readFileSync(out))).cell("BC Quý III-2024", "A1")).toBe("Sheet riêng");
   });
 
-  it("refuses (exit 1) to build over a person's sheet of the same name", async () => {
+  it("renames a person's sheet of the same name aside, keeps it, and says so (vi + en)", async () => {
     const out = path.join(tmp, "so-q3.xlsx");
     const r = await runCli(["report", wbPath, "--period", "Q3-2024", "--out", out]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("không do tiện ích tạo ra");
-    expect(fs.existsSync(out)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('đã được đổi tên thành "BC Quý III-2024 (cũ)"');
+    expect(r.err).toContain('it was renamed "BC Quý III-2024 (cũ)" (not deleted)');
+    const file = XlsxFile.open(new Uint8Array(fs.readFileSync(out)));
+    expect(file.cell("BC Quý III-2024 (cũ)", "A1")).toBe("Sheet riêng");
+    expect(readSheetRoles(new Uint8Array(fs.readFileSync(out))).find((s) => s.name === "BC Quý III-2024")?.role).toBe("report");
   });
 
   it("rejects bad periods and dates with a usage error (exit 2)", async () => {

@@ -69,16 +69,21 @@ describe("building report sheets inside an existing workbook", () => {
     expect(read.units?.map((u) => u.name)).toEqual(DEFAULT_UNITS.map((u) => u.name));
   });
 
-  it("refuses to write over a person's sheet named like the report, and leaves the file alone", async () => {
+  it("renames a person's sheet named like the report aside (never overwritten) and says so", async () => {
     const r = await buildReportsInPlace(bytes, [Q3]);
-    expect(r.bytes).toBeNull();
-    expect(r.refused.map((x) => x.name)).toEqual(["BC Quý III-2024"]);
-    expect(r.refused[0].messageEn).toMatch(/not created by the add-in/);
+    expect(r.applied.renamedAside).toEqual([{ from: "BC Quý III-2024", to: "BC Quý III-2024 (cũ)" }]);
+    expect(r.applied.messages[0].vi).toContain('đã được đổi tên thành "BC Quý III-2024 (cũ)" (không bị xóa)');
+    const roles = readSheetRoles(r.bytes!);
+    expect(roles.find((s) => s.name === "BC Quý III-2024 (cũ)")?.role).toBeNull();
+    expect(roles.find((s) => s.name === "BC Quý III-2024")?.role).toBe("report");
+    const x = XlsxFile.open(r.bytes!);
+    expect(x.cell("BC Quý III-2024 (cũ)", "A1")).toBe("Bảng của tôi");
+    expect(x.cell("BC Quý III-2024 (cũ)", "B2")).toBe(42);
   });
 
   it("builds the asked report, rebuilds the others, keeps the person's sheet, markers, texts and charts", async () => {
-    const r = await buildReportsInPlace(bytes, [NINE, Q3]);
-    expect(r.refused.map((x) => x.name)).toEqual(["BC Quý III-2024"]);
+    const r = await buildReportsInPlace(bytes, [NINE]);
+    expect(r.applied.renamedAside).toEqual([]);
     expect(r.built.map((b) => b.name)).toEqual(["BC 9 tháng-2024"]);
     expect(r.rebuilt).toEqual(["BC Quý I-2024", "BC Quý II-2024"]);
     const out = r.bytes!;

@@ -1,7 +1,7 @@
 import { parsePeriodToken } from "../../src/core/periods";
 import { buildReport } from "../../src/core/report";
 import { LOG_SHEET } from "../../src/layout/logSheet";
-import { planReportRebuild, reportSheetWithInfo, trackedWorkbookLayout } from "../../src/layout/reportSheet";
+import { reportSheetWithInfo, trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import type { Cell, SheetLayout } from "../../src/layout/types";
 import { PLAN_TABLE } from "../../src/layout/planColumns";
 import { AS_OF, demoLog, demoModel } from "./fixtures";
@@ -114,20 +114,7 @@ describe("the tracked workbook", () => {
   });
 });
 
-describe("rebuild policy: only the add-in's sheets are replaced", () => {
-  const existing = [
-    { name: "Kế hoạch", role: "plan" as const },
-    { name: "BC Quý I-2024", role: "report" as const },
-    { name: "bc quý ii-2024", role: null },
-    { name: "BC Năm-2024", role: "plan" as const },
-  ];
-  it("replaces owned reports, creates new ones, refuses a person's sheet of the same name (case-insensitive)", () => {
-    const plan = planReportRebuild(existing, ["BC Quý I-2024", "BC Quý II-2024", "BC Quý III-2024", "BC Năm-2024"]);
-    expect(plan.replace).toEqual(["BC Quý I-2024"]);
-    expect(plan.create).toEqual(["BC Quý III-2024"]);
-    expect(plan.refused.map((r) => r.name)).toEqual(["bc quý ii-2024", "BC Năm-2024"]);
-    expect(plan.refused[0].messageVi).toContain("không do tiện ích tạo ra");
-  });
+describe("a report as of a chosen date", () => {
   it("as of a date other than the cut-off end", () => {
     const { info } = reportSheetWithInfo({ model: demoModel(), log: demoLog(), period: parsePeriodToken("Q3-2024"), asOf: "2024-08-01" });
     expect(info.report.asOf).toBe("2024-08-01");

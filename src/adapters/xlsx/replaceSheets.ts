@@ -1,23 +1,21 @@
 /**
  * Replacing the add-in's own sheets inside an existing .xlsx (the command line's counterpart of
  * the task pane editing the live workbook): sheets carrying the owner marker are rebuilt at their
- * position; a person's sheet is never touched, and asking to replace one is an error.
+ * position; a person's sheet that has a name the layout needs is renamed aside (sheetNames.ts),
+ * never overwritten. Known limit: formulas of a person's sheets that refer to the renamed sheet
+ * keep its old name (Excel would follow the rename).
  * Known limit of going through exceljs: drawings on a person's own sheets are not kept.
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, zipSync } from "fflate";
 import { readSheetRoles } from "./xlsxRead";
+import type { Message } from "../../core/message";
+import { asideName, renamedAsideMessage, sheetKey } from "../../layout/sheetNames";
 import type { ChartLayout, SheetLayout, SheetRole } from "../../layout/types";
 import { renderSheet } from "../../render/exceljs";
 import { injectCharts, unescapeXml } from "../../render/xlsxCharts";
 import { setOwnerMarkers } from "../../render/xlsxPostProcess";
 import { loadWorkbook, writeWorkbookFiles } from "../../render/xlsxStrict";
-
-export class SheetOwnershipError extends Error {
-  constructor(readonly sheet: string, readonly messageVi: string, readonly messageEn: string) {
-    super(messageEn);
-  }
-}
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -32,21 +30,31 @@ function setDefinedNames(files: Record<string, Uint8Array>, names: Record<string
   files[path] = strToU8(xml);
 }
 
-export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayout[], names: Record<string, string> = {}): Promise<Uint8Array> {
+export interface Replaced {
+  bytes: Uint8Array;
+  /** A person's sheets that had a name the layout needs, renamed aside (sheetNames.ts). */
+  renamedAside: Array<{ from: string; to: string }>;
+  messages: Message[];
+}
+
+export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayout[], names: Record<string, string> = {}): Promise<Replaced> {
   const existing = readSheetRoles(bytes);
   const roles = new Map<string, SheetRole | null>(existing.map((s) => [s.name, s.role]));
+  const taken = new Set([...existing.map((s) => sheetKey(s.name)), ...sheets.map((s) => sheetKey(s.name))]);
+  const aside = new Map<string, string>();
   for (const layout of sheets) {
-    const clash = existing.find((s) => s.name.toLowerCase() === layout.name.toLowerCase());
+    const clash = existing.find((s) => sheetKey(s.name) === sheetKey(layout.name));
     if (clash && clash.role === null) {
-      throw new SheetOwnershipError(clash.name,
-        `Sheet "${clash.name}" do người dùng tạo, tiện ích không ghi đè. Hãy đổi tên sheet đó rồi làm lại.`,
-        `Sheet "${clash.name}" was made by a person; the add-in does not overwrite it. Rename it, then try again.`);
+      const to = asideName(clash.name, taken);
+      taken.add(sheetKey(to));
+      aside.set(clash.name, to);
     }
   }
   const wb = await loadWorkbook(bytes);
+  for (const [from, to] of aside) wb.getWorksheet(from)!.name = to;
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
   for (const layout of sheets) {
-    const old = wb.worksheets.find((w) => w.name.toLowerCase() === layout.name.toLowerCase()) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
+    const old = wb.worksheets.find((w) => sheetKey(w.name) === sheetKey(layout.name)) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
     const orderNo = old?.orderNo;
     if (old) {
       roles.delete(old.name);
@@ -62,5 +70,6 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));
   setDefinedNames(files, names);
   injectCharts(files, charts);
-  return zipSync(files, { level: 6 });
+  const renamedAside = [...aside].map(([from, to]) => ({ from, to }));
+  return { bytes: zipSync(files, { level: 6 }), renamedAside, messages: renamedAside.map((r) => renamedAsideMessage(r.from, r.to)) };
 }

@@ -70,14 +70,15 @@ export function xlsxWorkbook(initial: Uint8Array | null = null): XlsxWorkbook {
       if (options.signal?.aborted) throw new DOMException("cancelled", "AbortError");
       const before = bytes ? readSheetRoles(bytes) : [];
       const owned = new Set(before.filter((s) => s.role).map((s) => s.name.toLocaleLowerCase("vi")));
-      bytes = bytes ? await replaceSheetsInPlace(bytes, layout.sheets, layout.names ?? {}) : await writeXlsx(layout);
+      const replaced = bytes ? await replaceSheetsInPlace(bytes, layout.sheets, layout.names ?? {}) : null;
+      bytes = replaced ? replaced.bytes : await writeXlsx(layout);
       options.onProgress?.({ fraction: 1, vi: "Xong.", en: "Done." });
       return {
         sheets: layout.sheets.map((s) => s.name),
         replaced: layout.sheets.map((s) => s.name).filter((n) => owned.has(n.toLocaleLowerCase("vi"))),
-        renamedAside: [],
+        renamedAside: replaced?.renamedAside ?? [],
         skipped: [],
-        messages: [],
+        messages: replaced?.messages ?? [],
       };
     },
   };

@@ -1,23 +1,10 @@
-import { buildDistrictExport } from "../../export/districtExport";
+import { exportForLevelAbove } from "../../app/exportForLevelAbove";
 import { readWorkbook } from "../../app/readWorkbook";
 import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
-import type { WorkbookRead } from "../../layout/readBack";
-import type { Period } from "../../core/periods";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import type { Io } from "../io";
 import type { Command } from "./index";
 import { asOfArg, periodArg } from "./report";
-
-/** The file for the level above from a workbook read back: its report sheets' texts kept, `asOf` for every period. */
-export function exportOfWorkbook(read: WorkbookRead, periods: Period[], options: { includePlan: boolean; asOf: string | null; exportedAt?: string }) {
-  const fields = Object.fromEntries(
-    periods.map((p) => [p.token, read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase())?.fields]),
-  );
-  return buildDistrictExport({
-    model: read.model, log: read.log, periods, includePlan: options.includePlan, units: read.units,
-    asOf: Object.fromEntries(periods.map((p) => [p.token, options.asOf])), fields, exportedAt: options.exportedAt,
-  });
-}
 
 export const exportCommand: Command = {
   name: "export",
@@ -33,7 +20,7 @@ export const exportCommand: Command = {
     const asOf = asOfArg(stringFlag(args, "as-of"));
     const exportedAt = stringFlag(args, "exported-at");
     if (exportedAt !== undefined && Number.isNaN(Date.parse(exportedAt))) throw new UsageError(`--exported-at must be an ISO date-time, got ${exportedAt}`);
-    const result = await exportOfWorkbook(read, periods, {
+    const result = await exportForLevelAbove(read, periods, {
       includePlan: Boolean(args.flags["with-plan"]), asOf,
       exportedAt: exportedAt ? new Date(exportedAt).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined,
     });

@@ -55,8 +55,7 @@ export const reportCommand: Command = {
     const out = stringFlag(args, "out");
     if (out) {
       const built = await buildReports(file, [period], { asOf, read });
-      for (const r of built.refused) io.err(`${r.messageVi}\n${r.messageEn}`);
-      if (!built.applied || built.refused.some((r) => r.name.toLowerCase() === period.sheetName.toLowerCase())) return 1;
+      for (const m of built.applied.messages) io.err(`${m.vi}\n${m.en}`);
       io.writeFile(out, file.bytes()!);
       if (!args.flags.json) io.out(`Sheet "${period.sheetName}" → ${out}${built.rebuilt.length ? ` (dựng lại / rebuilt: ${built.rebuilt.join(", ")})` : ""}`);
     }

@@ -29,6 +29,7 @@ import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } fro
 import { applyFormat, applyGrid, cellWrite, styleSpec, widthToPoints, type CellWrite } from "./format";
 import { quoteSheet, rewriteRefs, safeText } from "./text";
 import type { Message } from "../../core/message";
+import { asideName, renamedAsideMessage, sheetKey } from "../../layout/sheetNames";
 
 export type { Message } from "../../core/message";
 
@@ -127,17 +128,7 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-const key = (name: string) => name.toLocaleLowerCase("vi");
-
-/** "Kế hoạch" → "Kế hoạch (cũ)", "Kế hoạch (cũ 2)"…, at most 31 characters, not taken. */
-export function asideName(name: string, taken: Set<string>): string {
-  for (let n = 1; n < 1000; n++) {
-    const suffix = n === 1 ? " (cũ)" : ` (cũ ${n})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(key(candidate))) return candidate;
-  }
-  throw new Error(`no free name for ${name}`);
-}
+const key = sheetKey;
 
 function randomToken(): string {
   return Math.random().toString(36).slice(2, 7);
@@ -652,10 +643,7 @@ function makePlan(layout: WorkbookLayout, inv: Inventory, caps: Capabilities, to
       const to = asideName(old.name, taken);
       taken.add(key(to));
       plan.aside.set(old.name, to);
-      plan.messages.push({
-        vi: `Trang tính "${old.name}" của bạn trùng tên với trang tính của phần bổ trợ nên đã được đổi tên thành "${to}" (không bị xóa).`,
-        en: `Your sheet "${old.name}" had the name of one of the add-in's sheets; it was renamed "${to}" (not deleted).`,
-      });
+      plan.messages.push(renamedAsideMessage(old.name, to));
     }
   });
   const replacedSheets = new Set(plan.replaced.map((s) => key(s.name)));
