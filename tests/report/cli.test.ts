@@ -104,6 +104,8 @@ describe("cchc export and cchc rollup", () => {
     const r = await runCli(["export", wbPath, "--period", "Q2-2024", "--out", a, "--exported-at", "2024-06-20T08:00:00Z"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/SHA-256\): [0-9a-f]{64}/);
+    // the receiving level (a setting; the seed's 2024 plan: the district) names the file's recipient
+    expect(r.out).toMatch(/^Tệp gửi UBND huyện \(Phòng Nội vụ\) \/ file for the level above: /m);
     const x = XlsxFile.open(new Uint8Array(fs.readFileSync(a)));
     expect(x.formulaCount()).toBe(0);
     expect(x.customProperties().CCHC_Period).toBe("Q2-2024");

@@ -1,6 +1,7 @@
 import { exportForLevelAbove } from "../../app/exportForLevelAbove";
 import { readWorkbook } from "../../app/readWorkbook";
 import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
+import { receiverOf } from "../../core/settings";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import type { Io } from "../io";
 import type { Command } from "./index";
@@ -9,7 +10,7 @@ import { asOfArg, periodArg } from "./report";
 export const exportCommand: Command = {
   name: "export",
   usage: "export WORKBOOK.xlsx --period Q2-2024 [--out FILE.xlsx] [--as-of YYYY-MM-DD] [--with-plan]",
-  summary: "Xuất tệp báo cáo gửi huyện (giá trị cố định, có dấu kiểm tra) / export the district file (values only, fingerprinted)",
+  summary: "Xuất tệp báo cáo gửi cấp trên (giá trị cố định, có dấu kiểm tra) / export the file for the level above (values only, fingerprinted)",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["with-plan"], values: ["period", "as-of", "out", "exported-at"] });
     if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
@@ -29,7 +30,7 @@ export const exportCommand: Command = {
     const t = result.reports[0].report.totals;
     io.out(
       [
-        `Tệp gửi huyện / district file: ${out}`,
+        `Tệp gửi ${receiverOf(read.model.settings)} / file for the level above: ${out}`,
         `Kỳ / period: ${result.reports.map((r) => r.report.period.label).join(", ")} — ${t.doneOnTime + t.doneLate}/${t.due} nhiệm vụ đến hạn đã hoàn thành`,
         `Dấu kiểm tra / fingerprint (SHA-256): ${result.fingerprint}`,
       ].join("\n"),

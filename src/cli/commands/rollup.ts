@@ -8,7 +8,7 @@ import type { Command } from "./index";
 export const rollupCommand: Command = {
   name: "rollup",
   usage: "rollup FILE.xlsx… --out FILE.xlsx [--period Q2-2024] [--json] [--expect \"Xã A,Xã B\"]",
-  summary: "Tổng hợp báo cáo các xã cho huyện / consolidate communes' exports for the district",
+  summary: "Tổng hợp báo cáo các xã cho cấp trên / consolidate communes' exports for the level above",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["json"], values: ["out", "period", "expect"] });
     if (args.positional.length === 0) throw new UsageError("give the communes' exported FILE.xlsx");
@@ -28,7 +28,7 @@ export const rollupCommand: Command = {
     io.out(
       [
         `${r.result.period?.label ?? "—"}: ${r.result.ok.length} xã tổng hợp / communes summed, ${r.result.flagged.length} bị loại / left out`,
-        `Toàn huyện / district: ${t.doneOnTime + t.doneLate}/${t.due} nhiệm vụ đến hạn đã hoàn thành`,
+        `Tổng các xã / all communes${r.result.receiver ? ` (${r.result.receiver})` : ""}: ${t.doneOnTime + t.doneLate}/${t.due} nhiệm vụ đến hạn đã hoàn thành`,
         `Sổ tổng hợp / summary workbook: ${out}`,
       ].join("\n"),
     );
