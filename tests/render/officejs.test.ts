@@ -3,13 +3,13 @@
  * atomicity (a failure half-way leaves the workbook as it was), owner markers, text safety,
  * requirement-set gating, and the readers.
  */
-import { createExcelHost as createFakeExcel, type ExcelHost as FakeExcel } from "../excelHost";
+import { createExcelHost as createFakeExcel, WEB_REQUEST_LIMIT, type ExcelHost as FakeExcel } from "../excelHost";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { defaultSettings } from "../../src/core/settings";
 import { makeActivities, type ActivityFields, type Plan } from "../../src/core/plan";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import type { WorkbookLayout } from "../../src/layout/types";
-import { renderLayout, detectCapabilities, readPlanTable, readSettings, listOwnedSheets, isRenderError, FULL_CAPABILITIES } from "../../src/render/officejs";
+import { renderLayout, detectCapabilities, readPlanTable, readSettings, listOwnedSheets, isRenderError, FULL_CAPABILITIES, WEB_BATCH_CAP } from "../../src/render/officejs";
 
 function layoutFor(plan: Plan, mode: "custom" | "native" = "custom"): WorkbookLayout {
   return buildWorkbookLayout({ plan, settings: defaultSettings(plan, "2024-06-14"), progress: {}, mode }, { validation: { headerLines: plan.appendixHeader } });
@@ -243,6 +243,16 @@ describe("Excel on the web: requests capped at 5 MB", () => {
     fake.failAfter(ops - 5);
     await expect(render(fake, layout, { maxBatchBytes: 4_000_000 })).rejects.toMatchObject({ name: "RenderError", unchanged: true });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
+  }, 180000);
+
+  it("a plan of long Vietnamese texts (2–3 bytes a letter on the wire) stays under 5 MB a request", async () => {
+    const filler = "Kiện toàn bộ phận một cửa; cập nhật hồ sơ điện tử; tiếp nhận, giải quyết thủ tục; ";
+    const rows = bigPlan(3000).activities.map((a, i) => ({ ...a, activity: `${filler.repeat(8)}${i}`, output: filler.repeat(6) }));
+    const plan = { ...HONG_LOC_2024, activities: makeActivities(rows) };
+    const fake = createFakeExcel({ evaluateFormulas: false, platform: "OfficeOnline" });
+    await render(fake, layoutFor(plan), { maxBatchBytes: WEB_BATCH_CAP });
+    expect(fake.stats.largestRequest).toBeLessThan(WEB_REQUEST_LIMIT);
+    expect(fake.stats.failedSyncs).toBe(0);
   }, 180000);
 
   it("a 60-activity plan stays one write batch under the cap", async () => {

@@ -270,13 +270,27 @@ function writeOpts(w: SheetWriter) {
   return { rewrite: w.rewrite, customFunctions: w.plan.caps.formulaMode === "custom" };
 }
 
+/**
+ * UTF-8 bytes of a value as JSON: what it weighs in the request body (Vietnamese letters take
+ * 2–3 bytes; counting UTF-16 units let a 4 MB estimate reach 7 MB on the wire).
+ */
+function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
 /** Writes a rectangular block of cell writes: number formats first (so text lands in "@" cells), then values. */
 async function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWrite[][]): Promise<void> {
   if (!block.length || !block[0].length) return;
   const limit = w.batch.maxBatchBytes;
   if (Number.isFinite(limit)) {
     // Rows in chunks that each fit under the cap (a chunk is still one range write).
-    const size = (rows: CellWrite[][]) => JSON.stringify(rows.map((r) => r.map((c) => c.value))).length + JSON.stringify(rows.map((r) => r.map((c) => c.numberFormat))).length;
+    const size = (rows: CellWrite[][]) => jsonBytes(rows.map((r) => r.map((c) => c.value))) + jsonBytes(rows.map((r) => r.map((c) => c.numberFormat)));
     const total = size(block);
     if (total > limit / 2 && block.length > 1) {
       const per = Math.max(1, Math.floor((block.length * (limit / 2)) / total));
@@ -297,7 +311,7 @@ async function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWri
   if (anyFormula) target.formulas = values as unknown as string[][];
   else target.values = values;
   w.batch.cells += block.length * block[0].length;
-  const bytes = JSON.stringify(values).length + JSON.stringify(formats).length;
+  const bytes = jsonBytes(values) + jsonBytes(formats);
   w.batch.payloadBytes += bytes;
   w.batch.pending += bytes;
   if (block.some((row) => row.some((c) => c.frozen))) {
