@@ -276,6 +276,17 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
 
   const rowSpans = (row: GridCell[]) => row.filter((c) => c.mergedFromLeft).length >= Math.max(1, Math.floor(width / 2));
 
+  // A grid without any merge (a range read without its merged areas, a flattened paste) cannot
+  // say that a number cell continues the one above. In a table without an activity column whose
+  // rows are numbered, a row with its own text but no number is then read as the continuation.
+  const flattened = !rows.some((row, r) => r >= headerEnd && row.some((c) => c.mergedFromAbove || c.mergedFromLeft));
+  const ttOf = (r: number) => (cols.tt !== null ? normalizeText(ownText(rows[r][cols.tt])) : "");
+  const numbered = (t: string) => /^(?:\d{1,3}(?:\.\d{1,3})*\.?|bước \d{1,2})$/iu.test(t);
+  const nextNumber = (r: number) => {
+    for (let k = r + 1; k < rows.length; k++) if (ttOf(k)) return ttOf(k);
+    return "";
+  };
+
   for (let r = headerEnd; r < rows.length; r++) {
     advance(r);
     const row = rows[r];
@@ -367,16 +378,20 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     // second lead), not a task of its own. Its own texts join the task's.
     const ttCell = cols.tt !== null && reduced ? row[cols.tt] : undefined;
     const ttOrigin = ttCell?.mergedFromAbove && !ttCell.mergedFromLeft ? origin(rows, vOrigin, cols.tt!) : null;
-    const continuesTask = !!ttOrigin && ttOrigin.r >= boundary && !!rows[ttOrigin.r][ttOrigin.c].text && lastRowOut.length > 0;
+    const continuesTask =
+      (!!ttOrigin && ttOrigin.r >= boundary && !!rows[ttOrigin.r][ttOrigin.c].text && lastRowOut.length > 0) ||
+      (flattened && reduced && cols.tt !== null && !tt && lastRowOut.length > 0 && numbered(lastRowOut[0].activityNo));
 
     // A total line ("Tổng thời gian giải quyết …", "Tổng cộng") sums the rows above: not a task.
     if (!ownLevel && /^(?:tổng|cộng)\b/iu.test(normalizeText(nonEmpty[0]))) {
       warnings.push(`Dòng ${r + 1}: dòng tổng ("${normalizeText(nonEmpty[0]).slice(0, 60)}") được bỏ qua.`);
       continue;
     }
-    // A numbered title spanning the row with nothing else ("5.1 | Thương mại"): the heading of the
-    // tasks numbered under it ("5.1.1", "5.1.2"), kept as their task level.
-    if (reduced && tt && /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(tt) && ownLevel && !lv[activityLevel].merged && rowSpans(row) && !otherKeys.some((f) => cols[f] !== null && ownText(row[cols[f]!]))) {
+    // A numbered title spanning the row with nothing else ("5.1 | Thương mại"; without merges: the
+    // next number is under it): the heading of the tasks numbered under it ("5.1.1", "5.1.2"),
+    // kept as their task level.
+    const heads = () => rowSpans(row) || (flattened && nextNumber(r).startsWith(`${tt.replace(/\.$/, "")}.`));
+    if (reduced && tt && /^\d{1,3}(?:\.\d{1,3})*\.?$/.test(tt) && ownLevel && !lv[activityLevel].merged && !otherKeys.some((f) => cols[f] !== null && ownText(row[cols[f]!])) && heads()) {
       subHeading = { no: tt.replace(/\.$/, ""), text: normalizeText(lv[activityLevel].text) };
       continue;
     }

@@ -157,11 +157,12 @@ export function joinContinued(prev: string, add: string): string {
 
 /**
  * What the importer must read: one activity per numbered task row, with text, lead, partners,
- * deadline, output and budget equal to the source cells (merged cells take the cell above), and
+ * deadline, output and budget equal to the source cells (merged cells take the cell above, or
+ * are empty when the range was pasted without its merged areas: `flattened`), and
  * each continuation row's own cells joined to its task. Group ids: a section's numeral, and under
  * a letter section (T6: A, B, C above I, II, …) "<letter>.<numeral>".
  */
-export function expectedActivities(t: RealTable): { groups: Array<{ id: string; title: string }>; activities: ExpectedActivity[] } {
+export function expectedActivities(t: RealTable, opts: { flattened?: boolean } = {}): { groups: Array<{ id: string; title: string }>; activities: ExpectedActivity[] } {
   const groups: Array<{ id: string; title: string }> = [];
   const acts: ExpectedActivity[] = [];
   const n = t.header.length;
@@ -189,7 +190,8 @@ export function expectedActivities(t: RealTable): { groups: Array<{ id: string; 
     }
     if (r.kind !== "task" && r.kind !== "continuation") return;
     const cells: string[] = [];
-    for (let c = 0; c < n; c++) cells.push(r.cells[c] ?? resolved[i - 1]?.[c] ?? "");
+    // Pasted without its merged areas, a merged cell is empty below its first row.
+    for (let c = 0; c < n; c++) cells.push(r.cells[c] ?? (opts.flattened ? "" : resolved[i - 1]?.[c] ?? ""));
     resolved[i] = cells;
     if (r.kind === "continuation") {
       const a = acts[acts.length - 1];

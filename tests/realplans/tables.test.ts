@@ -14,7 +14,8 @@ import { readXlsxGrid } from "../../src/import/xlsxGrid";
 import { defaultSettings } from "../../src/core/settings";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import { writeXlsx } from "../../src/render/exceljs";
-import { expectedActivities, FIXTURE_DIR, loadTable, tableIds } from "./realTables";
+import { expectedActivities, FIXTURE_DIR, loadTable, tableIds, tableRowSpecs, titleLines } from "./realTables";
+import { sheetsToXlsx } from "../helpers/xlsxWriter";
 
 const FIELDS = ["group", "taskNo", "task", "activityNo", "activity", "lead", "partners", "deadline", "output", "budget"] as const;
 
@@ -48,6 +49,15 @@ describe.each(tableIds())("%s", (id) => {
     expect(new Set(parsed.activities.map((a) => a.id)).size).toBe(parsed.activities.length);
     expect(planFromAppendix(parsed).activities).toHaveLength(TASK_ROWS[id]);
   });
+});
+
+test.each(tableIds())("%s pasted without its merged areas (Excel before ExcelApi 1.13): the same tasks, merged cells empty below their first row", async (id) => {
+  const t = loadTable(id);
+  const bytes = await sheetsToXlsx([{ name: "Phụ lục", titleRows: titleLines(t), rows: tableRowSpecs(t), flatten: true }]);
+  const parsed = parseAppendix(await readXlsxGrid(bytes));
+  const want = expectedActivities(t, { flattened: true });
+  expect(parsed.activities.map((a) => Object.fromEntries(FIELDS.map((f) => [f, a[f]])))).toEqual(want.activities.map((a) => Object.fromEntries(FIELDS.map((f) => [f, a[f]]))));
+  expect(parsed.groups.map((g) => g.id)).toEqual(want.groups.map((g) => g.id));
 });
 
 describe("what each table needed", () => {
