@@ -5,33 +5,47 @@
  * so "Quý", "Quí", "Qúy", "quy", NFD input and any case read alike. Precedence, in order:
  *
  *  1. empty / whitespace                                    → "missing"
- *  2. explicit calendar dates ("15/01/2024", "15/1", "15-01-2024", "2024-01-15",
+ *  2. a duration that opens the text ("0,25 ngày làm việc", "03 ngày làm việc (kể từ …)")
+ *                                                           → "duration": how long a procedure
+ *     step takes, never a due date.
+ *  3. "<start> đến khi …" ("Từ tháng 10/2025 đến khi tổ chức thành công Đại hội …") → "event"
+ *     with the start the text dates and no end.
+ *  4. explicit calendar dates ("15/01/2024", "15/1", "15-01-2024", "2024-01-15",
  *     "ngày 15 tháng 1 năm 2024", a bare Excel serial)     → "date" (one) or "range" (span or list);
  *     an impossible date anywhere                          → "invalid". A date beats everything
- *     else in the text: "Trước 31/3/2024 hoặc khi có văn bản" is 31/03/2024.
- *  3. recurrence words (Thường xuyên, Hằng/Hàng tháng, Hằng quý, "tháng cuối quý", Định kỳ,
+ *     else in the text: "Trước 31/3/2024 hoặc khi có văn bản" is 31/03/2024. "Từ ngày 01/7/2025"
+ *     alone is an open-ended start (see 7); a yearless date with "hằng năm" is yearly (see 8).
+ *  5. recurrence words (Thường xuyên, Hằng/Hàng tháng, Hằng quý, "tháng cuối quý", Định kỳ,
  *     "6 tháng/lần"…) → "recurring", spanning the plan year (a year in the text is ignored).
- *     "Hằng năm" is NOT recurring in a one-year plan: it reads as the plan year (a range).
- *  4. text that STARTS with an event or external trigger ("Sau khi…", "Khi có…", "Theo …",
+ *  6. text that STARTS with an event or external trigger ("Sau khi…", "Khi có…", "Theo …",
  *     "Tùy theo…") → "event" / "external", with no date, even if it mentions a year
- *     ("Sau khi … công bố chỉ số CCHC tỉnh năm 2024" is an event, not the year 2024).
- *  5. calendar units: quarters (Quý/Q, Roman or Arabic, lists "II, III", spans "I-IV"),
+ *     ("Sau khi … công bố chỉ số CCHC tỉnh năm 2024" is an event, not the year 2024;
+ *     "Theo kế hoạch công tác tư pháp hàng năm" follows another plan).
+ *  7. open-ended starts: "… và các năm tiếp theo", "… trở đi", and a lone "Từ <unit>" ("Từ Quý
+ *     II/2025", "Từ tháng 9") → "recurring" / "ongoing" from the start the text gives (never the
+ *     plan year as start), tracked like "Thường xuyên" to the end of the plan year (or of the
+ *     start's year when later: then not due in this plan). Shown "Từ Quý II/2025 trở đi".
+ *  8. "Hằng năm" / "Hàng năm" / "mỗi năm" → "recurring" / "yearly": this plan year's occurrence of
+ *     the units named ("Tháng 12 hằng năm" = December of the plan year), the whole year if none.
+ *  9. calendar units: quarters (Quý/Q, Roman or Arabic, lists "II, III", spans "I-IV"),
  *     months ("Tháng 6, tháng 12", "Từ tháng 3 đến tháng 5", "T6/2024"), "6 tháng đầu/cuối năm",
- *     "9 tháng đầu năm", "Năm 2024", "Cả năm", "Trong năm", "Đầu năm" (= quý I);
- *     "Trước <unit>" → the day before the unit starts, "Cuối/Hết/Chậm nhất <unit>" → its last
- *     day (kind "date"); "Từ tháng 9" / "Từ quý II" with no end → to the end of that year;
- *     "Từ ngày 01/03/2024" likewise. Impossible units (Quý V, Tháng 13) → "invalid".
- *  6. an event/external phrase anywhere else → "event" / "external".
- *  7. anything else → "invalid" ("unrecognised").
+ *     "9 tháng đầu năm", "Năm 2024", "Cả năm", "Trong năm", "Đầu năm" (= quý I), years and spans
+ *     of years ("2025 - 2030", "Giai đoạn 2026-2030"); "Trước <unit>" → the day before the unit
+ *     starts, "Cuối/Hết/Chậm nhất <unit>" → its last day (kind "date"). Impossible units (Quý V,
+ *     Tháng 13) → "invalid".
+ * 10. an event/external phrase anywhere else → "event" / "external".
+ * 11. anything else → "invalid" ("unrecognised").
  *
  * A year left out means the plan year; a trailing year applies to every yearless unit before
  * it ("Quý I, II năm 2024"). A year far from the plan year is parsed as written (flagging it is
- * the validator's job). `points` is filled only for lists of two or more due points
- * ("Tháng 6, tháng 12", "Quý II, III/2024"); a single unit or a span ("Quý I-IV") has `points`
- * empty and falls due at its end.
+ * the validator's job); a deadline due after the plan year ("2025 - 2030" in a 2025 plan) gets a
+ * `note` saying it is due in no period of this plan. `points` is filled only for lists of two or
+ * more due points ("Tháng 6, tháng 12", "Quý II, III/2024"); a single unit or a span ("Quý I-IV")
+ * has `points` empty and falls due at its end.
  *
  * `display` is a normalised Vietnamese rendering that parses back to the same kind, start and
- * end (tested as a property). For event/external/invalid it is the normalised original text.
+ * end (tested as a property). For event/external/duration/invalid it is the normalised original
+ * text. A failure of the grammar itself is `internal` (see parseDeadline), never plain "invalid".
  */
 import { normalizeText, stripDiacritics } from "./text";
 import {
@@ -114,7 +128,7 @@ function undated(kind: "event" | "external", display: string): Result {
   return { kind, start: null, end: null, recurrence: null, points: [], display };
 }
 
-// --- 2. explicit dates -------------------------------------------------------------------------
+// --- 4. explicit dates -------------------------------------------------------------------------
 
 interface DateHit {
   pos: number;
@@ -237,7 +251,7 @@ function listResult(items: Item[], display: string): Result {
   return rangeResult(start, end, points, display);
 }
 
-// --- 3. recurrence -----------------------------------------------------------------------------
+// --- 5. recurrence -----------------------------------------------------------------------------
 
 const NOT_QUARTER = "(?!\\s*(?:dinh|che|trinh|hoach|mo|uoc|chuan|tac|luat|doi|dau|tu)\\b)";
 const RE_QUARTERLY = new RegExp(
@@ -273,15 +287,20 @@ function clampYear(y: number): number {
   return Number.isInteger(y) && y >= 1 && y <= 9999 ? y : new Date().getFullYear();
 }
 
-// --- 4/6. events and external schedules ----------------------------------------------------------
+// --- 6/10. events and external schedules ----------------------------------------------------------
 
 const EVENT_START = /^(?:ngay\s+)?(?:sau khi|sau|khi|ngay khi|neu|truong hop|trong truong hop|dot xuat|theo yeu cau|theo de nghi|tuy (?:theo\s+)?(?:tinh hinh|yeu cau|thuc te)|kip thoi|phat sinh)\b/;
 const EXTERNAL_START = /^(?:thuc hien\s+)?(?:theo|tuy theo|tuy thuoc|phu thuoc|can cu|do)\b/;
 const EVENT_ANY = /\b(?:sau khi|khi co|khi duoc|theo yeu cau|dot xuat|phat sinh|(?:den|toi) khi)\b/;
+const EXTERNAL_ANY = /\btheo (?:ke hoach|lo trinh|quy dinh|huong dan|chi dao|tien do|thoi gian|lich|van ban|de an|thong bao|cong van|quyet dinh)\b/;
 /** "Từ tháng 10/2025 đến khi …": a start, and an end tied to an event */
 const RE_UNTIL = /\b(?:cho )?(?:den|toi) khi\b/;
 
-// --- durations -------------------------------------------------------------------------------------
+function stripLead(key: string): string {
+  return key.replace(/^[^a-z0-9]+/, "");
+}
+
+// --- 2/3. durations, and ends tied to an event -----------------------------------------------
 
 const RE_DURATION = /^(?:trong (?:vong |thoi han |thoi gian )?)?(\d+(?:[.,]\d+)?) ?(ngay lam viec|ngay|gio lam viec|gio|tuan)\b(?! ?\d)/;
 const DURATION_UNIT: Record<string, DurationUnit> = {
@@ -315,13 +334,8 @@ function parseUntil(key: string, planYear: number, original: string): Result | n
     noteEn: `Starts ${formatViDate(head.start)}; ends with an event: enter a date when it is known`,
   };
 }
-const EXTERNAL_ANY = /\btheo (?:ke hoach|lo trinh|quy dinh|huong dan|chi dao|tien do|thoi gian|lich|van ban|de an|thong bao|cong van|quyet dinh)\b/;
 
-function stripLead(key: string): string {
-  return key.replace(/^[^a-z0-9]+/, "");
-}
-
-// --- 5. calendar units -------------------------------------------------------------------------
+// --- 7/8/9. calendar units, open-ended starts, yearly ------------------------------------------
 
 type UnitType = "quarter" | "month" | "firstN" | "lastN" | "year";
 
@@ -766,7 +780,7 @@ function parseText(text: string, planYear: number): Result {
   if (until) return until;
 
   const hits = findDates(key);
-  if (hits.length > 0) return parseDates(key, hits, clampYear(planYear), original);
+  if (hits.length > 0) return beyondPlanYear(parseDates(key, hits, clampYear(planYear), original), planYear);
 
   const rec = parseRecurrence(key, planYear);
   if (rec) return rec;
