@@ -16,6 +16,15 @@ describe("CCHC.DEADLINE", () => {
     expect(one(F.deadline([["Thường xuyên"]], [["start"]], [[2024]]))).toBe(S("2024-01-01"));
   });
 
+  test("the real plans' kinds (issue 13): an open-ended start keeps its start, an event keeps the start it has", () => {
+    expect(one(F.deadline([["Năm 2026 và các năm tiếp theo"]], [["start"]], [[2025]]))).toBe(S("2026-01-01"));
+    expect(one(F.deadline([["Từ 01/7/2025"]], [["start"]]))).toBe(S("2025-07-01"));
+    expect(one(F.deadline([["Tháng 12 hằng năm"]], [["start"]], [[2025]]))).toBe(S("2025-12-01"));
+    const until = "Từ tháng 10/2025 đến khi tổ chức thành công Đại hội";
+    expect(one(F.deadline([[until]], [["start"]]))).toBe(S("2025-10-01"));
+    expect(err(F.deadline([[until]], [["end"]])).code).toBe("#N/A");
+  });
+
   test("a year left out needs the year argument (no guessing from today: not volatile)", () => {
     const e = err(F.deadline([["Quý II"]]));
     expect(e.code).toBe("#VALUE!");
