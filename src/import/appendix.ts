@@ -33,6 +33,13 @@
  *   Objective, task, activity, deadline and budget lines join by a space.
  * - A row with no text of its own in any level column but text elsewhere continues the row
  *   above (a row broken by a page in a pasted table): its texts are appended, with a warning.
+ *   Without an activity column, a row whose number cell continues the task's (a vertical merge;
+ *   in a grid without merges, an empty number cell under a numbered task) is that task's second
+ *   part: its wording and its other texts join the task's (a second lead joins the list).
+ * - Letters above numerals (a letter row before any Roman group: "A", then "I", "II"): groups
+ *   "A.I", "A.II", … with "A" as their heading-only parent. A numbered title row with nothing else
+ *   ("5.1 | Thương mại", spanning the row or followed by "5.1.1") heads the tasks numbered under
+ *   it, as their task level. A total line ("Tổng thời gian …", "Tổng cộng") is not a task.
  * - The flat layout (the add-in's own "Kế hoạch" table, src/layout/planColumns.ts, or any table
  *   with its number columns, header.ts `numbers`): a "Nhóm" column gives each row's group (no
  *   group rows needed; "VII.A" also lists its Roman parent "VII" as a heading-only group, as the
@@ -412,7 +419,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
         }
         warnings.push(
           continuesTask
-            ? `Dòng ${r + 1}: ô số thứ tự gộp với dòng trên, nên dòng này là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
+            ? `Dòng ${r + 1}: không có số thứ tự riêng (ô gộp với dòng trên hoặc để trống), nên là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
             : `Dòng ${r + 1}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`,
         );
         continue;
@@ -472,7 +479,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     } else {
       const one = splitLeadingNumber(actText);
       // The number cell's number: "1", "5.1.2", or a procedure's "Bước 1".
-      if (!one.no && tt && /^(?:\d{1,3}(\.\d{1,3})*\.?|bước \d{1,2})$/iu.test(tt)) one.no = tt.replace(/\.$/, "");
+      if (!one.no && numbered(tt)) one.no = tt.replace(/\.$/, "");
       items = [one];
     }
     if (!actText && !reduced && !no.activity?.text) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);

@@ -85,7 +85,7 @@ describe("what each table needed", () => {
     const two = p.activities.find((a) => a.group === "IV" && a.activityNo === "2")!;
     expect(two.activity).toBe("Quản lý, vận hành Hệ thống thông tin và cơ sở dữ liệu quốc gia về quy hoạch đảm bảo hoạt động thông suốt, liên tục 24/7. Thực hiện sao lưu dữ liệu và đảm bảo có khả năng phục hồi hệ thống sau sự cố.");
     expect(two.lead).toBe("Sở Tài chính; Sở Khoa học và Công nghệ");
-    expect(p.warnings.filter((w) => /ô số thứ tự gộp với dòng trên/.test(w))).toHaveLength(3);
+    expect(p.warnings.filter((w) => /không có số thứ tự riêng \(ô gộp/.test(w))).toHaveLength(3);
     // "Nguồn kinh phí" merged over the section reaches each of its tasks.
     expect(p.activities.filter((a) => a.group === "I").map((a) => a.budget)).toEqual(new Array(4).fill("Chi thường xuyên hoặc nguồn vốn hợp pháp khác (nếu có)"));
   });
