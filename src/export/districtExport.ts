@@ -121,9 +121,10 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
     sheets.push(plan);
   }
   const s = model.settings;
+  const receiver = receiverOf(s);
   const payload: ExportPayload = {
     format: EXPORT_FORMAT, version: EXPORT_VERSION,
-    unit: s.unit, commune: s.commune, district: s.district, province: s.province, receiver: receiverOf(s), year: s.year, exportedAt,
+    unit: s.unit, commune: s.commune, district: s.district, province: s.province, receiver, year: s.year, exportedAt,
     reports: reports.map(summary),
   };
   const data = canonicalJson(payload);
@@ -137,7 +138,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
       ["Xã", s.commune],
       ...(s.district ? [["Huyện", s.district] as [string, string]] : []),
       ["Tỉnh", s.province],
-      ["Nơi nhận", receiverOf(s)],
+      ["Nơi nhận", receiver],
       ["Kỳ báo cáo", periodsText],
       ["Mã kỳ", reports.map((r) => r.report.period.token).join("; ")],
       ["Kỳ số liệu (ngày chốt)", cutoffText],
@@ -158,7 +159,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
       subject: `Kết quả thực hiện kế hoạch cải cách hành chính ${s.unit}, ${periodsText}`,
       creator: s.unit || "CCHC",
       keywords: `CCHC; ${s.commune}; ${reports.map((r) => r.report.period.token).join("; ")}`,
-      description: `Xã ${s.commune}${s.district ? `, huyện ${s.district}` : ""}, tỉnh ${s.province}; gửi ${receiverOf(s)}. Kỳ ${periodsText}; số liệu ${cutoffText}; tính đến ${asOfText}. Xuất lúc ${exportedAt}. Dấu kiểm tra SHA-256: ${fingerprint}`,
+      description: `Xã ${s.commune}${s.district ? `, huyện ${s.district}` : ""}, tỉnh ${s.province}; gửi ${receiver}. Kỳ ${periodsText}; số liệu ${cutoffText}; tính đến ${asOfText}. Xuất lúc ${exportedAt}. Dấu kiểm tra SHA-256: ${fingerprint}`,
     },
   };
   const bytes = await writeXlsx(layout, {
@@ -169,7 +170,7 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
       CCHC_Format: `${EXPORT_FORMAT}/${EXPORT_VERSION}`,
       CCHC_Commune: s.commune,
       CCHC_District: s.district,
-      CCHC_Receiver: receiverOf(s),
+      CCHC_Receiver: receiver,
       CCHC_Province: s.province,
       CCHC_Period: reports.map((r) => r.report.period.token).join(";"),
       CCHC_PeriodLabel: periodsText,
