@@ -5,13 +5,14 @@
  * rebuild, the first and last action of every request always included.
  */
 import fc from "fast-check";
-import { createExcelHost, type ExcelHost } from ".";
+import { createExcelHost, installExcelHost, type ExcelHost, type ExcelHostOptions, type InstalledExcelHost } from ".";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { defaultSettings } from "../../src/core/settings";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import type { WorkbookLayout } from "../../src/layout/types";
 import { renderLayout, detectCapabilities, isRenderError } from "../../src/render/officejs";
 import { describeError } from "../../src/taskpane/services/errors";
+import * as ops from "../../src/taskpane/services/ops";
 import { jsonDiff } from "./snapshotDiff";
 import type { WireRequest } from "./server";
 
@@ -108,6 +109,59 @@ describe("an injected failure at any wire action", () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.integer({ min: 0, max: total - 1 }), fc.integer({ min: swapAt, max: releaseAt - 1 })), check),
       { numRuns: 20 },
+    );
+  }, 300000);
+});
+
+describe("the pane's re-import with a failure at any wire action", () => {
+  const options: ExcelHostOptions = { today: "2024-06-14", displayLanguage: "vi-VN", customFunctionsNamespace: "CCHC" };
+  let host: InstalledExcelHost | undefined;
+  let start: ReturnType<ExcelHost["snapshot"]>;
+  let total: number;
+
+  afterEach(() => host?.uninstall());
+
+  async function reimport(h: InstalledExcelHost) {
+    const caps = detectCapabilities(h.Office);
+    const preview = await ops.previewImport({ kind: "embedded" }, {}, caps);
+    return ops.applyImport(preview, caps);
+  }
+
+  beforeAll(async () => {
+    const first = installExcelHost(globalThis, options);
+    await reimport(first);
+    start = first.snapshot();
+    first.uninstall();
+    const probe = installExcelHost(globalThis, { ...options, workbook: start });
+    await reimport(probe);
+    total = probe.actionsSeen;
+    probe.uninstall();
+  }, 120000);
+
+  it("either leaves the workbook as it was and says so in both languages, or completes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: total - 1 }), async (index) => {
+        host = installExcelHost(globalThis, { ...options, workbook: start });
+        const before = host.snapshot();
+        host.failAtAction(index);
+        const error = await reimport(host).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        if (error) {
+          expect({ index, diff: jsonDiff(before, host.snapshot()) }).toEqual({ index, diff: [] });
+          const shown = describeError(error);
+          expect(shown.vi.length).toBeGreaterThan(20);
+          expect(shown.en.length).toBeGreaterThan(20);
+          expect(shown.vi).not.toBe(shown.en);
+        } else {
+          const state = await ops.readWorkbookState(detectCapabilities(host.Office));
+          expect({ index, activities: state.activities.length }).toEqual({ index, activities: 60 });
+        }
+        host.uninstall();
+        host = undefined;
+      }),
+      { numRuns: 12 },
     );
   }, 300000);
 });
