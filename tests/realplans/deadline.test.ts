@@ -139,4 +139,16 @@ describe("what the kinds mean for statuses, periods and findings in a 2025 plan"
       expect([a.deadline, undated.has(a.id)]).toEqual([a.deadline, d.kind === "duration" || d.kind === "event" || d.kind === "external"]);
     });
   });
+
+  test("an open-ended start is outside the plan year only when it starts after it", () => {
+    const outside = (deadline: string, year: number) => {
+      const [activity] = phrasingActivities().map((x) => ({ ...x, deadline }));
+      return validatePlan({ year, activities: [activity], indicators: [] }).some((f) => f.code === "DEADLINE_OUTSIDE_YEAR");
+    };
+    expect(outside("Năm 2025 và các năm tiếp theo", 2026)).toBe(false);
+    expect(outside("Từ 01/7/2025", 2026)).toBe(false);
+    expect(outside("Năm 2026 và các năm tiếp theo", 2025)).toBe(true);
+    expect(outside("2025 - 2030", 2025)).toBe(true);
+    expect(outside("Hằng năm", 2026)).toBe(false);
+  });
 });

@@ -111,7 +111,9 @@ function deadlineFindings(a: Activity, year: number, options: ValidateOptions): 
       break;
     default: {
       const years = [d.start, d.end].filter((x): x is string => Boolean(x)).map((x) => Number(x.slice(0, 4)));
-      if (years.some((y) => y !== year)) {
+      // an open-ended start tracked through the plan year ("Năm 2025 và các năm tiếp theo" in 2026) is in it
+      const outside = d.kind === "recurring" ? years[0] > year || years[years.length - 1] < year : years.some((y) => y !== year);
+      if (outside) {
         out.push(make("DEADLINE_OUTSIDE_YEAR", a, "deadline", `Thời hạn "${a.deadline}" (${where}) nằm ngoài năm kế hoạch ${year}.`,
           `Deadline "${a.deadline}" (${where}) is outside the plan year ${year}.`, `Kiểm tra lại năm / check the year`));
       }
