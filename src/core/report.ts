@@ -12,8 +12,9 @@
  *    "done" entry is dated within the period's data window (cut-off start … as-of), else it is in
  *    progress — never overdue, since it has no single deadline;
  *  - among activities due in the period: done on time, done late, overdue (not done, deadline
- *    end before the as-of date) and in progress (the rest, including "not yet due" as of the
- *    as-of date), so the four always add up to "due";
+ *    end before the as-of date), no report ("chưa có báo cáo": not done and no log entry at all
+ *    as of the as-of date — never sent up as under way) and in progress (the rest, including
+ *    "not yet due" as of the as-of date), so the five always add up to "due";
  *  - completion rate = (done on time + done late) / due, null when nothing is due;
  *  - year to date: activities with a dated deadline whose end is on or before the period's
  *    calendar end (deadline end ≤ calendarEnd), with the same statuses;
@@ -39,6 +40,8 @@ export interface ReportCounts {
   doneOnTime: number;
   doneLate: number;
   inProgress: number;
+  /** Due, not done, not overdue, and nobody has reported on it. */
+  noReport: number;
   overdue: number;
   /** (doneOnTime + doneLate) / due; null when nothing is due. */
   completionRate: number | null;
@@ -147,7 +150,7 @@ export interface BuildReportOptions {
 export const NO_LEAD = "(Chưa có đơn vị chủ trì)";
 
 export function emptyCounts(): ReportCounts {
-  return { activities: 0, due: 0, doneOnTime: 0, doneLate: 0, inProgress: 0, overdue: 0, completionRate: null };
+  return { activities: 0, due: 0, doneOnTime: 0, doneLate: 0, inProgress: 0, noReport: 0, overdue: 0, completionRate: null };
 }
 
 function add(c: ReportCounts, e: ActivityEvaluation): void {
@@ -157,6 +160,7 @@ function add(c: ReportCounts, e: ActivityEvaluation): void {
   if (e.status === "done-on-time") c.doneOnTime++;
   else if (e.status === "done-late") c.doneLate++;
   else if (e.status === "overdue") c.overdue++;
+  else if (e.status === "no-report") c.noReport++;
   else c.inProgress++;
 }
 
@@ -201,10 +205,10 @@ export function evaluateActivities(
     let status: Status;
     let doneOn: string | null = null;
     if (deadline.kind === "recurring") {
-      status = index.reportedDoneWithin(a.id, period.cutoffStart, asOf) ? "done-on-time" : "in-progress";
+      status = index.reportedDoneWithin(a.id, period.cutoffStart, asOf) ? "done-on-time" : entry ? "in-progress" : "no-report";
     } else {
       doneOn = entryDoneOn(entry);
-      status = computeStatus(deadline, doneOn, asOf);
+      status = computeStatus(deadline, doneOn, asOf, entry !== null);
     }
     return {
       id: a.id,
@@ -335,7 +339,7 @@ export function buildReport(
 // --- the JSON of `cchc report --json` -------------------------------------------------------
 
 export interface ReportCountsJson {
-  activities: number; due: number; doneOnTime: number; doneLate: number; inProgress: number; overdue: number; completionRate: number | null;
+  activities: number; due: number; doneOnTime: number; doneLate: number; inProgress: number; noReport: number; overdue: number; completionRate: number | null;
 }
 
 export interface ReportJson {
@@ -349,7 +353,7 @@ export interface ReportJson {
 function countsJson(c: ReportCounts): ReportCountsJson {
   return {
     activities: c.activities, due: c.due, doneOnTime: c.doneOnTime, doneLate: c.doneLate,
-    inProgress: c.inProgress, overdue: c.overdue, completionRate: c.completionRate,
+    inProgress: c.inProgress, noReport: c.noReport, overdue: c.overdue, completionRate: c.completionRate,
   };
 }
 

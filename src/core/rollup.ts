@@ -14,7 +14,7 @@
  */
 import { parsePeriodToken } from "./periods";
 import { emptyCounts, type ReportCounts, type ReportGroupRow } from "./report";
-import { matchKey } from "./text";
+import { communeKey } from "./planIdentity";
 
 export const EXPORT_FORMAT = "cchc-bao-cao-xa";
 export const EXPORT_VERSION = 1;
@@ -122,7 +122,6 @@ export interface RollupOptions {
   expected?: readonly string[];
 }
 
-const communeKey = (s: string) => matchKey(s).replace(/^(xã|phường|thị trấn)\s+/, "");
 
 function addCounts(into: ReportCounts, c: ReportCounts): void {
   into.activities += c.activities;
@@ -130,6 +129,7 @@ function addCounts(into: ReportCounts, c: ReportCounts): void {
   into.doneOnTime += c.doneOnTime;
   into.doneLate += c.doneLate;
   into.inProgress += c.inProgress;
+  into.noReport += c.noReport ?? 0; // exports made before the "chưa có báo cáo" count have none
   into.overdue += c.overdue;
 }
 
@@ -271,7 +271,7 @@ export function rollupReports(inputs: readonly RollupInput[], options: RollupOpt
 
 /** The JSON of `cchc rollup --json`. */
 export function rollupToJson(r: RollupResult) {
-  const counts = (c: ReportCounts) => ({ activities: c.activities, due: c.due, doneOnTime: c.doneOnTime, doneLate: c.doneLate, inProgress: c.inProgress, overdue: c.overdue, completionRate: c.completionRate });
+  const counts = (c: ReportCounts) => ({ activities: c.activities, due: c.due, doneOnTime: c.doneOnTime, doneLate: c.doneLate, inProgress: c.inProgress, noReport: c.noReport ?? 0, overdue: c.overdue, completionRate: c.completionRate });
   return {
     period: r.period ? { label: r.period.label, token: r.period.token, start: r.period.cutoffStart, end: r.period.cutoffEnd } : null,
     district: r.district,

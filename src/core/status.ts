@@ -6,14 +6,15 @@ import { Deadline } from "./deadline";
 import { parseIso } from "./dates";
 import { normalizeText, stripDiacritics } from "./text";
 
-export type Status = "done-on-time" | "done-late" | "in-progress" | "overdue" | "not-due" | "recurring";
+export type Status = "done-on-time" | "done-late" | "in-progress" | "no-report" | "overdue" | "not-due" | "recurring";
 
-export const STATUSES: readonly Status[] = ["done-on-time", "done-late", "in-progress", "overdue", "not-due", "recurring"];
+export const STATUSES: readonly Status[] = ["done-on-time", "done-late", "in-progress", "no-report", "overdue", "not-due", "recurring"];
 
 export const STATUS_LABELS: Record<Status, { vi: string; en: string }> = {
   "done-on-time": { vi: "Hoàn thành đúng hạn", en: "Completed on time" },
   "done-late": { vi: "Hoàn thành quá hạn", en: "Completed late" },
   "in-progress": { vi: "Đang thực hiện", en: "In progress" },
+  "no-report": { vi: "Chưa có báo cáo", en: "No report yet" },
   overdue: { vi: "Quá hạn", en: "Overdue" },
   "not-due": { vi: "Chưa đến hạn", en: "Not yet due" },
   recurring: { vi: "Thường xuyên", en: "Recurring" },
@@ -29,10 +30,11 @@ export function isDone(s: Status): boolean {
  *    end or the deadline has no date; else "done-late". A completion date after `asOf` has not
  *    happened yet at `asOf` and counts as not completed.
  *  - not completed: recurring deadline → "recurring" ("not-due" before its start); end < asOf → "overdue";
- *    start ≤ asOf, or no date at all (event, external, invalid, missing) → "in-progress";
- *    otherwise → "not-due".
+ *    start ≤ asOf, or no date at all (event, external, invalid, missing) → "in-progress" when
+ *    someone has reported on it (`reported`: a log entry dated on or before asOf), else
+ *    "no-report" — still not done, and not claimed to be under way; otherwise → "not-due".
  */
-export function computeStatus(deadline: Deadline, completedOn: string | null, asOf: string): Status {
+export function computeStatus(deadline: Deadline, completedOn: string | null, asOf: string, reported = true): Status {
   const done = completedOn !== null && completedOn !== undefined && parseIso(completedOn) !== null && completedOn <= asOf;
   if (done) {
     if (deadline.end === null || completedOn! <= deadline.end) return "done-on-time";
@@ -41,7 +43,7 @@ export function computeStatus(deadline: Deadline, completedOn: string | null, as
   // a recurring deadline that has not started yet ("Từ Quý III/2025", "Năm 2026 và các năm tiếp theo") is not due
   if (deadline.kind === "recurring") return deadline.start !== null && deadline.start > asOf ? "not-due" : "recurring";
   if (deadline.end !== null && deadline.end < asOf) return "overdue";
-  if (deadline.start === null || deadline.start <= asOf) return "in-progress";
+  if (deadline.start === null || deadline.start <= asOf) return reported ? "in-progress" : "no-report";
   return "not-due";
 }
 

@@ -46,6 +46,8 @@ export function statusReason(f: StatusFacts): Bi {
       return { vi: `thời hạn bắt đầu ${d(f.deadline.start)}, sau ngày ${asOf}`, en: `the deadline starts on ${d(f.deadline.start)}, after ${asOf}` };
     case "recurring":
       return { vi: "hoạt động thường xuyên: được tính theo từng kỳ báo cáo", en: "a recurring activity: it is counted period by period" };
+    case "no-report":
+      return { vi: `chưa ai báo cáo về hoạt động này đến ngày ${asOf} (nhật ký chưa có mục nào)`, en: `nobody has reported on it by ${asOf} (no entry in the log)` };
     case "in-progress":
       return end
         ? { vi: `chưa hoàn thành, hạn ${d(end)} chưa qua (tính đến ngày ${asOf})`, en: `not done yet; the deadline ${d(end)} has not passed (as of ${asOf})` }

@@ -14,7 +14,7 @@ import type { WorkbookLayout } from "../layout/types";
 import { writeXlsx } from "../render/exceljs";
 import { XlsxFile, XlsxReadError, type XlsxValue } from "./xlsxCells";
 
-const COUNT_KEYS = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "overdue"] as const;
+const COUNT_KEYS = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "noReport", "overdue"] as const;
 
 function same(a: XlsxValue | undefined, b: number | string | null): boolean {
   const blank = (x: unknown) => x === null || x === undefined || x === "";
@@ -76,11 +76,12 @@ export function readCommuneExport(file: string, bytes: Uint8Array): RollupInput 
       }
     }
     for (const k of COUNT_KEYS) {
-      const sum = rep.byGroup.reduce((n, g) => n + (g[k as keyof ReportCounts] as number), 0);
-      if (sum !== rep.totals[k]) return tampered(`Tổng theo nhóm (${k}) không bằng tổng chung.`, `The sum by group (${k}) differs from the total.`, payload);
+      // "noReport" is absent from files exported before it existed: read as 0 on both sides.
+      const sum = rep.byGroup.reduce((n, g) => n + ((g[k as keyof ReportCounts] as number | undefined) ?? 0), 0);
+      if (sum !== (rep.totals[k] ?? 0)) return tampered(`Tổng theo nhóm (${k}) không bằng tổng chung.`, `The sum by group (${k}) differs from the total.`, payload);
     }
     const t = rep.totals;
-    if (t.doneOnTime + t.doneLate + t.inProgress + t.overdue !== t.due) {
+    if (t.doneOnTime + t.doneLate + t.inProgress + (t.noReport ?? 0) + t.overdue !== t.due) {
       return tampered("Các cột tình trạng không cộng bằng số nhiệm vụ đến hạn.", "The status columns do not add up to the number due.", payload);
     }
   }

@@ -21,6 +21,7 @@
  */
 import { entriesFromRows, LOG_STATUS_LABELS, LOG_STATUSES, progressFromLog, type LogEntry, LogIndex } from "../core/progress";
 import type { Plan } from "../core/plan";
+import { STATUS_LABELS } from "../core/status";
 import { columnLetter, sheetRef } from "./address";
 import { NAMES } from "./names";
 import { DEADLINE_KIND_LABELS, PLAN_FIRST_ROW, planRange } from "./planSheet";
@@ -165,6 +166,10 @@ export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activiti
   const derived = progressFromLog(plan.activities, new LogIndex(entries), asOf, isRecurring);
   const iDone = PLAN_COLUMNS.findIndex((c) => c.key === "completedOn");
   const iEvidence = PLAN_COLUMNS.findIndex((c) => c.key === "evidence");
+  const iStatus = PLAN_COLUMNS.findIndex((c) => c.key === "status");
+  const index = new LogIndex(entries);
+  const underWay = STATUS_LABELS["in-progress"].vi;
+  const noReport = STATUS_LABELS["no-report"].vi;
   const recurringLabel = DEADLINE_KIND_LABELS.recurring;
   table.rows.forEach((row, i) => {
     const r = PLAN_FIRST_ROW + i;
@@ -184,6 +189,13 @@ export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activiti
       style: "date",
     };
     row[iEvidence] = { f: `IF(${key}=0,"",INDEX(${refs.column("evidence")},${at})&"")`, v: d.evidence, style: "wrap" };
+    // Nobody has reported on it as of the settings' date: "Chưa có báo cáo", not "Đang thực hiện"
+    // (the same rule as core's computeStatus with `reported` false, and the report sheets).
+    const st = row[iStatus];
+    if (st?.f) {
+      const reported = index.latest(a.id, asOf) !== null;
+      row[iStatus] = { ...st, f: `SUBSTITUTE(${st.f},"${underWay}",IF(${key}=0,"${noReport}","${underWay}"))`, v: !reported && st.v === underWay ? noReport : st.v };
+    }
   });
   planSheet.cells.A3 = {
     v: "Cột nền vàng do người dùng nhập (hạn cụ thể cho việc phụ thuộc sự kiện, ghi chú). Ngày hoàn thành, tài liệu kiểm chứng và trạng thái tự tính từ sheet \"Nhật ký tiến độ\" theo ngày trong Cài đặt: cập nhật tiến độ ở đó.",

@@ -84,14 +84,15 @@ const COUNT_COLUMNS = [
   { key: "doneOnTime", header: "Hoàn thành đúng hạn", width: 12, style: "integer" },
   { key: "doneLate", header: "Hoàn thành quá hạn", width: 12, style: "integer" },
   { key: "inProgress", header: "Đang thực hiện", width: 12, style: "integer" },
+  { key: "noReport", header: "Chưa có báo cáo", width: 12, style: "integer" },
   { key: "overdue", header: "Quá hạn chưa hoàn thành", width: 13, style: "integer" },
   { key: "completionRate", header: "Tỷ lệ hoàn thành", width: 16, style: "percent" },
 ] as const;
 type CountKey = (typeof COUNT_COLUMNS)[number]["key"];
 
 /** Visible columns A…I and their widths. */
-export const REPORT_WIDTHS: Record<string, number> = { A: 6, B: 46, C: 11, D: 13, E: 12, F: 12, G: 12, H: 13, I: 16 };
-const LAST = "I";
+export const REPORT_WIDTHS: Record<string, number> = { A: 6, B: 46, C: 11, D: 13, E: 12, F: 12, G: 12, H: 12, I: 13, J: 16 };
+const LAST = "J";
 
 /** Texts a person may edit on the sheet; the export and rebuilds read them back and keep them. */
 export interface ReportFields {
@@ -311,8 +312,8 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
     style: "wrap",
   });
   set(`A${r + 2}`, {
-    f: `"3. Nhiệm vụ quá hạn chưa hoàn thành: "&${T("overdue")}&"; cần đôn đốc (quá hạn hoặc chưa hoàn thành): "&COUNTIF(${W("urge")},1)`,
-    v: `3. Nhiệm vụ quá hạn chưa hoàn thành: ${report.totals.overdue}; cần đôn đốc (quá hạn hoặc chưa hoàn thành): ${report.overdue.length}`,
+    f: `"3. Nhiệm vụ quá hạn chưa hoàn thành: "&${T("overdue")}&"; chưa có báo cáo: "&${T("noReport")}&"; cần đôn đốc (quá hạn hoặc chưa hoàn thành): "&COUNTIF(${W("urge")},1)`,
+    v: `3. Nhiệm vụ quá hạn chưa hoàn thành: ${report.totals.overdue}; chưa có báo cáo: ${report.totals.noReport}; cần đôn đốc (quá hạn hoặc chưa hoàn thành): ${report.overdue.length}`,
     style: "wrap",
   });
   sheet.merges.push(`A${r}:${LAST}${r}`, `A${r + 1}:${LAST}${r + 1}`, `A${r + 2}:${LAST}${r + 2}`);
@@ -334,7 +335,8 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
       doneOnTime: f(`,${W("due")},1,${W("status")},${criterion(L["done-on-time"].vi)}`),
       doneLate: f(`,${W("due")},1,${W("status")},${criterion(L["done-late"].vi)}`),
       overdue: f(`,${W("due")},1,${W("status")},${criterion(L.overdue.vi)}`),
-      inProgress: `${cs("due")}-${cs("doneOnTime")}-${cs("doneLate")}-${cs("overdue")}`,
+      noReport: f(`,${W("due")},1,${W("status")},${criterion(L["no-report"].vi)}`),
+      inProgress: `${cs("due")}-${cs("doneOnTime")}-${cs("doneLate")}-${cs("noReport")}-${cs("overdue")}`,
       completionRate: `IF(${cs("due")}=0,"",(${cs("doneOnTime")}+${cs("doneLate")})/${cs("due")})`,
     };
     return COUNT_COLUMNS.map((col) => {
@@ -628,11 +630,13 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
     const row = c("logRow");
     const at = (k: "status" | "completedOn" | "date" | "note") => `INDEX(${refs.column(k)},${row})`;
     const done = c("doneOn");
+    // No log entry as of the report date (logRow 0): "Chưa có báo cáo", never "Đang thực hiện".
+    const underWay = `IF(${row}=0,${str(L["no-report"].vi)},${str(L["in-progress"].vi)})`;
     const statusF =
       d.kind === "recurring"
-        ? `IF(COUNTIFS(${refs.range("activityId")},${c("id")},${refs.range("status")},${criterion(LOG_DONE_LABEL)},${refs.range("date")},">="&${P.cutoffStart},${refs.range("date")},"<="&${P.asOf})>0,${str(L["done-on-time"].vi)},${str(L["in-progress"].vi)})`
+        ? `IF(COUNTIFS(${refs.range("activityId")},${c("id")},${refs.range("status")},${criterion(LOG_DONE_LABEL)},${refs.range("date")},">="&${P.cutoffStart},${refs.range("date")},"<="&${P.asOf})>0,${str(L["done-on-time"].vi)},${underWay})`
         : `IF(AND(ISNUMBER(${done}),${done}<=${P.asOf}),IF(OR(NOT(ISNUMBER(${end})),${done}<=${end}),${str(L["done-on-time"].vi)},${str(L["done-late"].vi)}),` +
-          `IF(AND(ISNUMBER(${end}),${end}<${P.asOf}),${str(L.overdue.vi)},IF(OR(NOT(ISNUMBER(${s})),${s}<=${P.asOf}),${str(L["in-progress"].vi)},${str(L["not-due"].vi)})))`;
+          `IF(AND(ISNUMBER(${end}),${end}<${P.asOf}),${str(L.overdue.vi)},IF(OR(NOT(ISNUMBER(${s})),${s}<=${P.asOf}),${underWay},${str(L["not-due"].vi)})))`;
     const urge = (e.due || e.ytd) && e.status !== "done-on-time" && e.status !== "done-late";
     const urgeNo = urge ? report.overdue.findIndex((o) => o.id === a.id) + 1 : "";
     const cells: Record<WorkKey, Cell> = {

@@ -24,6 +24,7 @@ const COUNT_HEADERS: Array<[keyof ReportCounts, string, number]> = [
   ["doneOnTime", "Hoàn thành đúng hạn", 11],
   ["doneLate", "Hoàn thành quá hạn", 11],
   ["inProgress", "Đang thực hiện", 11],
+  ["noReport", "Chưa có báo cáo", 11],
   ["overdue", "Quá hạn chưa hoàn thành", 12],
   ["completionRate", "Tỷ lệ hoàn thành trong kỳ", 12],
 ];

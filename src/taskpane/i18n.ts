@@ -123,7 +123,7 @@ const S = {
   note: { vi: "Ghi chú", en: "Note" },
   who: { vi: "Người cập nhật", en: "Updated by" },
   addEntry: { vi: "Ghi vào nhật ký", en: "Add to the log" },
-  entryAdded: { vi: "Đã ghi tiến độ của hoạt động {name} vào Nhật ký tiến độ.", en: "Progress of activity {name} added to the log." },
+  entryAdded: { vi: "Đã ghi tiến độ của hoạt động \"{name}\" vào Nhật ký tiến độ.", en: "Progress of activity \"{name}\" added to the log." },
   dateInvalid: { vi: "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm.", en: "Invalid date: use day/month/year." },
   // Report
   periodKind: { vi: "Kỳ báo cáo", en: "Reporting period" },

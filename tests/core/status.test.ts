@@ -15,7 +15,8 @@ describe("STATUS_LABELS", () => {
       expect(STATUS_LABELS[s].vi).toBe(STATUS_LABELS[s].vi.normalize("NFC"));
       expect(STATUS_LABELS[s].en.length).toBeGreaterThan(0);
     }
-    expect(STATUSES).toHaveLength(6);
+    expect(STATUS_LABELS["no-report"].vi).toBe("Chưa có báo cáo");
+    expect(STATUSES).toHaveLength(7);
   });
 
   test("isDone", () => {

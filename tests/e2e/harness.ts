@@ -86,7 +86,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(options: { locale?: string } = {}): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -94,7 +94,7 @@ export async function launch(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 380, height: 900 },
-    locale: "vi-VN",
+    locale: options.locale ?? "vi-VN",
     acceptDownloads: true,
   });
   return {

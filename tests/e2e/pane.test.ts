@@ -134,7 +134,7 @@ describeBrowser("task pane in headless Chromium with the fake Excel host", () =>
     await page.getByLabel("Tài liệu kiểm chứng (số văn bản hoặc đường dẫn)").fill('=HYPERLINK("http://x","y")');
     await page.getByLabel("Ghi chú").fill("@SUM(1+1)");
     await page.getByRole("button", { name: "Ghi vào nhật ký" }).click();
-    const logged = await notice(page, /Đã ghi tiến độ của hoạt động [IVX]+[^·]*·/);
+    const logged = await notice(page, /Đã ghi tiến độ của hoạt động "[IVX]+[^·]*·/);
     expect(logged).not.toContain(secondId);
     await screenshot(page, "07-da-ghi-tien-do");
     const log = await tableValues(page, "NhatKy");

@@ -4,7 +4,7 @@ import { buildReport, completionText, formatPercentVi, NO_LEAD, reportToJson, ty
 import type { LogEntry } from "../../src/core/progress";
 import { demoLog, PLAN, randomLog } from "./fixtures";
 
-const KEYS = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "overdue"] as const;
+const KEYS = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "noReport", "overdue"] as const;
 const sum = (rows: ReportCounts[], k: (typeof KEYS)[number]) => rows.reduce((n, r) => n + r[k], 0);
 
 function expectConsistent(r: ReturnType<typeof buildReport>) {
@@ -13,7 +13,7 @@ function expectConsistent(r: ReturnType<typeof buildReport>) {
     expect(sum(r.byLead, k)).toBe(r.totals[k]);
   }
   for (const row of [r.totals, ...r.byGroup, ...r.byLead, ...r.subGroups]) {
-    expect(row.doneOnTime + row.doneLate + row.inProgress + row.overdue).toBe(row.due);
+    expect(row.doneOnTime + row.doneLate + row.inProgress + row.noReport + row.overdue).toBe(row.due);
     expect(row.completionRate).toBe(row.due ? (row.doneOnTime + row.doneLate) / row.due : null);
   }
 }
@@ -53,11 +53,11 @@ describe("buildReport on the embedded plan and the sample log", () => {
     const q1 = parsePeriodToken("Q1-2024");
     const q2 = parsePeriodToken("Q2-2024");
     const status = (log: LogEntry[], p = q2) => buildReport(PLAN, log, p).items.find((i) => i.id === recurring.id)!.status;
-    expect(status([])).toBe("in-progress");
+    expect(status([])).toBe("no-report"); // nobody reported on it at all
     expect(status([one("2024-03-10")])).toBe("in-progress"); // reported in Q1's window only
     expect(status([one("2024-03-10")], q1)).toBe("done-on-time");
     expect(status([one("2024-03-20")])).toBe("done-on-time");
-    expect(status([one("2024-06-20")])).toBe("in-progress"); // after Q2's as-of date
+    expect(status([one("2024-06-20")])).toBe("no-report"); // after Q2's as-of date: no entry yet
   });
 
   it("classifies done on time, done late, overdue and in progress by deadline and as-of date", () => {
@@ -108,7 +108,7 @@ describe("the JSON contract of cchc report --json", () => {
     expect(Object.keys(j)).toEqual(["period", "totals", "byGroup", "byLead", "indicators"]);
     expect(Object.keys(j.period)).toEqual(["label", "start", "end"]);
     expect(j.period).toEqual({ label: "Quý II/2024", start: "2024-03-15", end: "2024-06-14" });
-    const counts = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "overdue", "completionRate"];
+    const counts = ["activities", "due", "doneOnTime", "doneLate", "inProgress", "noReport", "overdue", "completionRate"];
     expect(Object.keys(j.totals)).toEqual(counts);
     for (const g of j.byGroup) expect(Object.keys(g)).toEqual(["group", ...counts]);
     for (const l of j.byLead) expect(Object.keys(l)).toEqual(["lead", ...counts]);

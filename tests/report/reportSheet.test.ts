@@ -48,7 +48,7 @@ describe("a report sheet (Quý II/2024)", () => {
     const c = sheet.charts[0];
     const first = info.groupRows.I;
     expect(c.categories).toBe(`$A$${first}:$A$${first + 6}`);
-    expect(c.series[0].values).toBe(`$I$${first}:$I$${first + 6}`);
+    expect(c.series[0].values).toBe(`$J$${first}:$J$${first + 6}`);
     expect(c.data!.categories).toEqual(["I", "II", "III", "IV", "V", "VI", "VII"]);
   });
 
@@ -68,12 +68,13 @@ describe("a report sheet (Quý II/2024)", () => {
     expect(v(`C${row}`)).toBe(60);
     expect(v(`D${row}`)).toBe(report.totals.due);
     expect(v(`E${row}`)).toBe(report.totals.doneOnTime);
-    expect(v(`H${row}`)).toBe(report.totals.overdue);
-    expect(v(`I${row}`)).toBe(report.totals.completionRate);
+    expect(v(`H${row}`)).toBe(report.totals.noReport);
+    expect(v(`I${row}`)).toBe(report.totals.overdue);
+    expect(v(`J${row}`)).toBe(report.totals.completionRate);
     const group = sheet.tables.find((t) => t.name === "BC_Q2_2024_Nhom")!;
     group.rows.forEach((cells: Cell[], i) => {
       const g = report.byGroup[i];
-      expect(cells.slice(2).map((c) => c.v)).toEqual([g.activities, g.due, g.doneOnTime, g.doneLate, g.inProgress, g.overdue, g.completionRate ?? ""]);
+      expect(cells.slice(2).map((c) => c.v)).toEqual([g.activities, g.due, g.doneOnTime, g.doneLate, g.inProgress, g.noReport, g.overdue, g.completionRate ?? ""]);
     });
     const leads = sheet.tables.find((t) => t.name === "BC_Q2_2024_DonVi")!;
     expect(leads.rows.map((r) => r[1].v)).toEqual(report.byLead.map((l) => l.lead));

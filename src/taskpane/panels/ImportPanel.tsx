@@ -94,7 +94,7 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
       title: { vi: "Đã nhập kế hoạch", en: "Plan imported" },
       text: {
         vi: `Đã đưa ${result.activities} hoạt động vào sổ (trang ${result.render.sheets.join(", ")}). Kiểm tra thấy ${f.error} lỗi, ${f.warning} cảnh báo, ${f.info} lưu ý.`,
-        en: `${result.activities} activities written (sheets ${result.render.sheets.join(", ")}). The checks found ${f.error} errors, ${f.warning} warnings, ${f.info} notes.`,
+        en: `${result.activities} activities written (sheets ${result.render.sheets.map((x) => `"${x}"`).join(", ")}). The checks found ${f.error} errors, ${f.warning} warnings, ${f.info} notes.`,
       },
       lines: [
         ...(result.archived ? [{ vi: `${result.archived} hoạt động không còn trong kế hoạch mới đã được chuyển sang trang Lưu trữ.`, en: `${result.archived} activities no longer in the plan were moved to the archive sheet.` }] : []),

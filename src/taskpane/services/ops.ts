@@ -101,8 +101,9 @@ export async function readWorkbookState(caps: Capabilities): Promise<WorkbookSta
         if (!a) return x;
         const deadline = trackedDeadline(a, base.settings.year, progress[a.id]?.userDeadline ?? null);
         const doneOn = progress[a.id]?.completedOn ?? null;
-        const status = computeStatus(deadline, doneOn, base.settings.asOf);
-        const latestEntryDate = (inputs.log ?? []).filter((e) => e.activityId === a.id).reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
+        const own = (inputs.log ?? []).filter((e) => e.activityId === a.id);
+        const status = computeStatus(deadline, doneOn, base.settings.asOf, own.some((e) => e.date <= base.settings.asOf));
+        const latestEntryDate = own.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
         return { ...x, status: STATUS_LABELS[status].vi, statusKey: status, statusReason: statusReason({ status, deadline, asOf: base.settings.asOf, doneOn, latestEntryDate }) };
       });
     } catch {
