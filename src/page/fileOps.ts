@@ -11,13 +11,14 @@
  * only sheets the product owns.
  */
 import { parseIso } from "../core/dates";
-import type { LogEntry } from "../core/progress";
+import { LogIndex, type LogEntry } from "../core/progress";
+import { activityStatus } from "../core/activityStatus";
 import type { Settings } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
 import { validatePlan } from "../core/validate/validate";
 import type { Finding } from "../core/validate/rules";
 import { DEFAULT_UNITS } from "../core/units";
-import { deriveActivity, PLAN_FIRST_ROW } from "../layout/planSheet";
+import { PLAN_FIRST_ROW } from "../layout/planSheet";
 import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "../layout/planColumns";
 import { columnLetter } from "../layout/address";
 import { trackedWorkbookLayout } from "../layout/reportSheet";
@@ -101,14 +102,19 @@ export async function readWorkbookState(_caps: Capabilities): Promise<WorkbookSt
   const { read } = await readCurrent();
   const { model } = trackedWorkbookLayout(read.model, read.log, {});
   const planSheet = read.sheets.find((s) => s.role === "plan")?.name ?? PLAN_SHEET;
+  const index = new LogIndex(read.log);
   return {
     hasPlan: model.plan.activities.length > 0,
     planSheet,
-    activities: model.plan.activities.map((a, i) => ({
-      id: a.id, group: a.group, no: a.activityNo || a.taskNo || a.objectiveNo, activity: a.activity || a.task, lead: a.lead, deadline: a.deadline,
-      status: STATUS_LABELS[deriveActivity(a, model.progress[a.id] ?? {}, model.settings.year, model.settings.asOf).status].vi,
-      row: PLAN_FIRST_ROW + i,
-    })),
+    activities: model.plan.activities.map((a, i) => {
+      // The same status, and reason, as the pane's progress card (core/activityStatus).
+      const s = activityStatus(a, model.settings.year, index, model.settings.asOf, model.progress[a.id]?.userDeadline ?? null);
+      return {
+        id: a.id, group: a.group, no: a.activityNo || a.taskNo || a.objectiveNo, activity: a.activity || a.task, lead: a.lead, deadline: a.deadline,
+        status: STATUS_LABELS[s.status].vi, statusKey: s.status, statusReason: s.reason,
+        row: PLAN_FIRST_ROW + i,
+      };
+    }),
     owned: read.sheets.filter((s) => s.role !== null).map((s) => ({ name: s.name, role: s.role! })),
     settings: model.settings,
     reports: read.reports.map((r) => r.name),

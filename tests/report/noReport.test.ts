@@ -7,6 +7,7 @@ import { parseDeadline } from "../../src/core/deadline";
 import { parsePeriodToken } from "../../src/core/periods";
 import { buildReport } from "../../src/core/report";
 import { computeStatus, STATUS_LABELS } from "../../src/core/status";
+import { activityStatus } from "../../src/core/activityStatus";
 import type { LogEntry } from "../../src/core/progress";
 import { buildDistrictExport } from "../../src/export/districtExport";
 import { readCommuneExport } from "../../src/export/rollup";
@@ -72,5 +73,16 @@ describe("no entry at all: 'Chưa có báo cáo', still not done, not in progres
     const exp = await buildDistrictExport({ model, log, periods: [H1], includePlan: true, exportedAt: "2024-06-20T08:00:00Z" });
     expect(exp.payload.reports[0].totals.noReport).toBe(open.length - 1);
     expect(readCommuneExport("x.xlsx", exp.bytes).problem).toBeUndefined();
+  });
+
+  test("activityStatus (the pane's card, the file page, the checks) agrees with the report, and says why", () => {
+    const r = buildReport(PLAN, log, H1, asOf);
+    for (const e of r.items.filter((x) => x.deadline.kind !== "recurring")) {
+      const s = activityStatus(PLAN.activities.find((a) => a.id === e.id)!, 2024, log, asOf);
+      expect([e.id, s.status]).toEqual([e.id, e.status]);
+    }
+    const silent = activityStatus(PLAN.activities.find((a) => a.id === open.find((e, k) => k > 0 && e.deadline.kind !== "recurring")!.id)!, 2024, log, asOf);
+    expect(silent.status).toBe("no-report");
+    expect(silent.reason.vi).toMatch(/chưa ai báo cáo/);
   });
 });

@@ -42,9 +42,9 @@ import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } 
 import type { ReportFields } from "../../layout/reportSheet";
 import type { Period } from "../../core/periods";
 import { LOG_SHEET } from "../../layout/logSheet";
-import { trackedDeadline, type LogEntry } from "../../core/progress";
-import { computeStatus, STATUS_LABELS } from "../../core/status";
-import { statusReason } from "../../core/statusReason";
+import { LogIndex, type LogEntry } from "../../core/progress";
+import { STATUS_LABELS } from "../../core/status";
+import { activityStatus } from "../../core/activityStatus";
 import { loadMeta, saveMeta, type PlanMeta } from "./meta";
 import type { ActivityLite, ExportFileView, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState } from "./opsTypes";
 
@@ -94,17 +94,14 @@ export async function readWorkbookState(caps: Capabilities): Promise<WorkbookSta
     try {
       const p = planFromWorkbook(inputs, null);
       const base = modelFor(p, settingsFor(p, inputs.settings), inputs, caps);
-      const { progress } = progressWithLog(base, inputs.progress, inputs.log);
+      const { progress, entries } = progressWithLog(base, inputs.progress, inputs.log);
+      const index = new LogIndex(entries);
       const byId = new Map(p.activities.map((a) => [a.id, a]));
       activities = activities.map((x) => {
         const a = byId.get(x.id);
         if (!a) return x;
-        const deadline = trackedDeadline(a, base.settings.year, progress[a.id]?.userDeadline ?? null);
-        const doneOn = progress[a.id]?.completedOn ?? null;
-        const own = (inputs.log ?? []).filter((e) => e.activityId === a.id);
-        const status = computeStatus(deadline, doneOn, base.settings.asOf, own.some((e) => e.date <= base.settings.asOf));
-        const latestEntryDate = own.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
-        return { ...x, status: STATUS_LABELS[status].vi, statusKey: status, statusReason: statusReason({ status, deadline, asOf: base.settings.asOf, doneOn, latestEntryDate }) };
+        const s = activityStatus(a, base.settings.year, index, base.settings.asOf, progress[a.id]?.userDeadline ?? null);
+        return { ...x, status: STATUS_LABELS[s.status].vi, statusKey: s.status, statusReason: s.reason };
       });
     } catch {
       /* keep what the sheet shows */
