@@ -68,7 +68,7 @@ async function visibleTexts(page: Page, lang: "vi" | "en"): Promise<string[]> {
 }
 
 // Words that only a sentence of the other language contains (quoted data and file names removed first).
-const VIETNAMESE_WORDS = /(?<![\p{L}])(của|và|các|được|không|chưa|Chưa|hãy|Hãy|Đã|đã|lỗi|cảnh báo|lưu ý|Gợi ý|hoạt động|tệp|ngày|tháng|kỳ|báo cáo|nhiệm vụ|Kiểm tra|Nhập|Tiến độ|Tổng hợp|Cài đặt|Gửi huyện)(?![\p{L}])/u;
+const VIETNAMESE_WORDS = /(?<![\p{L}])(của|và|các|được|không|chưa|Chưa|hãy|Hãy|Đã|đã|lỗi|cảnh báo|lưu ý|Gợi ý|hoạt động|tệp|ngày|tháng|kỳ|báo cáo|nhiệm vụ|Kiểm tra|Nhập|Tiến độ|Tổng hợp|Cài đặt|Gửi cấp trên)(?![\p{L}])/u;
 const ENGLISH_WORDS = /(?<![\p{L}])(the|and|of|with|is|are|Choose|Import|Check|Progress|Report|Export|Consolidate|Settings|errors?|warnings?|notes|follow up|renumber|wrong-period|tampered|Done|Send|District|files?|activities|commune|Did you mean|add it)(?![\p{L}])/u;
 
 async function expectOneLanguage(page: Page, lang: "vi" | "en", step: string): Promise<void> {
@@ -229,9 +229,9 @@ describeBrowser("the pane as a commune official meets it (issue 15)", () => {
     expect(headers).toContain("Chưa có báo cáo");
     await expectOneLanguage(page, "vi", "report");
 
-    await page.getByRole("tab", { name: "Gửi huyện" }).click();
-    await page.getByRole("button", { name: "Xuất tệp gửi huyện" }).click();
-    await notice(page, /Đã tạo tệp gửi huyện/);
+    await page.getByRole("tab", { name: "Gửi cấp trên" }).click();
+    await page.getByRole("button", { name: "Xuất tệp gửi cấp trên" }).click();
+    await notice(page, /Đã tạo tệp gửi cấp trên/);
     const created: string[] = await page.evaluate(() => (window as any).__fakeExcel.createdWorkbooks);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(created[created.length - 1], "base64") as unknown as ArrayBuffer);
