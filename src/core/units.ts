@@ -22,6 +22,7 @@
  * Plain TypeScript: no Office, DOM or Node imports.
  */
 import { normalizeText, newStyleTones, stripDiacritics, diacriticCompatible } from "./text";
+import { isoFromExcelSerial } from "./dates";
 
 export { diacriticCompatible };
 
@@ -822,9 +823,10 @@ function viDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** A date cell: "01/07/2025", "1/7/2025", "2025-07-01" or a Date → ISO; anything else → null. */
+/** A date cell: "01/07/2025", "1/7/2025", "2025-07-01", a Date or an Excel date serial (a date typed in Excel) → ISO; anything else → null. */
 function isoFromCell(v: unknown): string | null {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === "number") return isoFromExcelSerial(v);
   const t = normalizeText(cellText(v));
   const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (vi) return `${vi[3]}-${vi[2].padStart(2, "0")}-${vi[1].padStart(2, "0")}`;

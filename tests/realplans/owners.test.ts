@@ -14,6 +14,12 @@ import { validatePlan } from "../../src/core/validate/validate";
 import { makeActivities, type ActivityFields } from "../../src/core/plan";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { ownerOutcomes } from "./owners";
+import ExcelJS from "exceljs";
+import { defaultSettings } from "../../src/core/settings";
+import { buildWorkbookLayout } from "../../src/layout/workbook";
+import { writeXlsx } from "../../src/render/exceljs";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 
 test("every owner text of the tables: the unit, the collective, or unknown, as reviewed (owners.expected.tsv)", () => {
   const expected = fs.readFileSync(path.join(__dirname, "owners.expected.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t"));
@@ -104,4 +110,28 @@ test("the units sheet carries level, renames and dates, and the user's edits dec
   const mine = unitsFromSheetRows([...rows, ["Thuế tỉnh", "Thuế Đồng Nai", "", "Ngoài xã", "", "Tỉnh", "", "", ""]]);
   expect(codes(plan("UBND tỉnh Đồng Nai", 2026, ["Thuế Đồng Nai"]), mine)).toEqual([]);
   expect(codes(plan("UBND xã Tân Hòa", 2026, ["Thuế Đồng Nai"]), mine)).toEqual(["OWNER_OUTSIDE Thuế Đồng Nai"]);
+});
+
+test("edits on the workbook's Đơn vị sheet come back: a level typed, a date typed as an Excel date", async () => {
+  const bytes = await writeXlsx(buildWorkbookLayout({ plan: HONG_LOC_2024, settings: defaultSettings(HONG_LOC_2024), progress: {}, mode: "native" }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as Buffer);
+  const ws = wb.getWorksheet("Đơn vị")!;
+  let edited = 0;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === "Địa chính - Xây dựng") {
+      row.getCell(9).value = new Date(Date.UTC(2025, 8, 30)); // "Dùng đến ngày" 30/09/2025
+      edited++;
+    }
+    if (row.getCell(1).value === "Sở Tài chính") {
+      row.getCell(6).value = "Trung ương"; // the person says so (wrongly): it becomes above a province
+      edited++;
+    }
+  });
+  expect(edited).toBe(2);
+  const read = await readWorkbook(xlsxWorkbook(new Uint8Array(await wb.xlsx.writeBuffer())));
+  const units = read.units!;
+  expect(units.find((u) => u.name === "Địa chính - Xây dựng")?.until).toBe("2025-09-30");
+  expect(units.find((u) => u.name === "Bộ phận tiếp nhận và trả kết quả")?.renamed?.map((r) => r.name)).toEqual(["Bộ phận Một cửa", "Trung tâm Phục vụ hành chính công"]);
+  expect(codes(plan("UBND tỉnh Đồng Tháp", 2026, ["Sở Tài chính"]), units)).toEqual(["OWNER_OUTSIDE Sở Tài chính"]);
 });

@@ -26,3 +26,28 @@ test("refused with the labels to pick from, then read with the picked task colum
   expect(preview.view.activityCount).toBe(3);
   expect(preview.view.headerMapping.find((m) => m.field === "task")?.label).toBe("Danh mục");
 });
+
+test("a re-import in the pane keeps what the person set on the Đơn vị sheet: levels, renames, dates", async () => {
+  host = installExcelHost(globalThis, { today: "2025-12-10", displayLanguage: "vi-VN", customFunctionsNamespace: "CCHC" });
+  const caps = detectCapabilities(host.Office);
+  const importEmbedded = async () => ops.applyImport(await ops.previewImport({ kind: "embedded" }, {}, caps), caps);
+  const unitRows = () =>
+    host.Excel.run(async (ctx: Excel.RequestContext) => {
+      const used = ctx.workbook.worksheets.getItem("Đơn vị").getUsedRange();
+      used.load("values");
+      await ctx.sync();
+      return used.values as unknown[][];
+    });
+  await importEmbedded();
+  const rows = await unitRows();
+  const at = rows.findIndex((r) => r[0] === "Địa chính - Xây dựng");
+  await host.Excel.run(async (ctx: Excel.RequestContext) => {
+    ctx.workbook.worksheets.getItem("Đơn vị").getRange(`I${at + 1}`).values = [["31/12/2025"]];
+    await ctx.sync();
+  });
+  await importEmbedded();
+  const after = await unitRows();
+  expect(after.find((r) => r[0] === "Địa chính - Xây dựng")!.slice(5)).toEqual(["", "", "", "31/12/2025"]);
+  expect(after.find((r) => r[0] === "Bộ phận tiếp nhận và trả kết quả")![6]).toBe("Bộ phận Một cửa (từ 01/01/2021); Trung tâm Phục vụ hành chính công (từ 01/07/2025)");
+  expect(after.find((r) => r[0] === "Sở Tài chính")![5]).toBe("Tỉnh");
+});

@@ -11,7 +11,7 @@ import type { Activity, Group, Indicator, Plan } from "../../core/plan";
 import { defaultSettings, type Settings } from "../../core/settings";
 import { formatViDate, todayIso, parseIso } from "../../core/dates";
 import { parseNumberVi } from "../../core/numbers";
-import { DEFAULT_UNITS, unitsFromSheetRows, type Unit } from "../../core/units";
+import { DEFAULT_UNITS, UNIT_SHEET_HEADER, unitsFromSheetRows, type Unit } from "../../core/units";
 import { validatePlan } from "../../core/validate/validate";
 import type { Finding } from "../../core/validate/rules";
 import { buildWorkbookLayout } from "../../layout/workbook";
@@ -118,10 +118,8 @@ export async function readWorkbookState(caps: Capabilities): Promise<WorkbookSta
   };
 }
 
-const UNIT_SPECS: ColumnSpec<"name" | "aliases" | "abbreviations" | "kind" | "note">[] = [
-  { key: "name", header: "Tên đơn vị" }, { key: "aliases", header: "Tên khác" }, { key: "abbreviations", header: "Viết tắt" },
-  { key: "kind", header: "Loại" }, { key: "note", header: "Ghi chú" },
-];
+/** Every column of the Đơn vị sheet, by header (level, renames and dates too; older sheets lack the last four). */
+const UNIT_SPECS: ColumnSpec<string>[] = UNIT_SHEET_HEADER.map((header, i) => ({ key: String(i), header }));
 
 type ValueKey = (typeof VALUE_COLUMNS)[number]["key"];
 type DefKey = (typeof DEFINITION_COLUMNS)[number]["key"];
@@ -150,7 +148,7 @@ async function readInputs(ctx: Excel.RequestContext, year: number | null): Promi
   const plan = has("plan") ? await readPlanTable(ctx) : null;
   const settings = has("settings") ? (await readSettings(ctx))?.settings ?? null : null;
   const unitsRead = has("units") ? await readTable(ctx, UNITS_TABLE, UNIT_SPECS, UNITS_SHEET) : null;
-  const units = unitsRead && unitsRead.rows.length ? unitsFromSheetRows(unitsRead.rows.map((r) => [r.name, r.aliases, r.abbreviations, r.kind, r.note])) : null;
+  const units = unitsRead && unitsRead.rows.length ? unitsFromSheetRows(unitsRead.rows.map((r) => UNIT_SPECS.map((c) => r[c.key]))) : null;
   let indicatorInputs: WorkbookModel["indicatorInputs"];
   let indicatorOverrides: WorkbookModel["indicatorOverrides"];
   if (has("indicators")) {
