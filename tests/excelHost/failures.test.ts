@@ -108,7 +108,7 @@ describe("an injected failure at any wire action", () => {
     const swapAt = dropAt - requests[3].Actions.length;
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.integer({ min: 0, max: total - 1 }), fc.integer({ min: swapAt, max: releaseAt - 1 })), check),
-      { numRuns: 20 },
+      { numRuns: 14 },
     );
   }, 300000);
 });
