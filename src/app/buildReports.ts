@@ -44,26 +44,28 @@ export async function buildReports(port: WorkbookPort, periods: readonly Period[
   for (const a of model.plan.activities) model.progress[a.id] = { ...model.progress[a.id], ...derived[a.id] };
 
   const units = read.units ? new UnitDirectory(read.units) : undefined;
-  const requestedNames = new Set(periods.map((p) => p.sheetName.toLowerCase()));
-  const others = read.reports.filter((r) => !requestedNames.has(r.name.toLowerCase()));
   const logOwned = read.sheets.some((s) => s.role === "log");
   const sheets: SheetLayout[] = [];
   if (!logOwned) sheets.push(logSheet(model.plan, read.log));
-  const built: ReportSheetInfo[] = [];
-  for (const p of periods) {
-    const existing = read.reports.find((r) => r.name.toLowerCase() === p.sheetName.toLowerCase());
-    const { sheet, info } = reportSheetWithInfo({ model, log: read.log, period: p, asOf: options.asOf ?? null, fields: { ...existing?.fields, ...options.fields }, units });
-    if (existing) sheet.name = existing.name;
-    sheets.push(sheet);
-    built.push(info);
-  }
+  // Report sheets in the workbook's order (a host keeps the sheets it writes together), new ones after.
+  const requested = (name: string) => periods.find((p) => p.sheetName.toLowerCase() === name.toLowerCase());
+  const built = new Map<Period, ReportSheetInfo>();
   const rebuilt: string[] = [];
-  for (const r of others) {
-    const { sheet } = reportSheetWithInfo({ model, log: read.log, period: r.period, asOf: r.asOf, fields: r.fields, units });
-    sheet.name = r.name;
+  const build = (p: Period, name: string, asOf: string | null, fields: ReportFields | undefined) => {
+    const { sheet, info } = reportSheetWithInfo({ model, log: read.log, period: p, asOf, fields, units });
+    sheet.name = name;
     sheets.push(sheet);
-    rebuilt.push(r.name);
+    return info;
+  };
+  for (const r of read.reports) {
+    const p = requested(r.name);
+    if (p) built.set(p, build(p, r.name, options.asOf ?? null, { ...r.fields, ...options.fields }));
+    else {
+      build(r.period, r.name, r.asOf, r.fields);
+      rebuilt.push(r.name);
+    }
   }
+  for (const p of periods) if (!built.has(p)) built.set(p, build(p, p.sheetName, options.asOf ?? null, options.fields));
   const applied = await port.apply({ sheets, properties: { title: model.plan.title, creator: "CCHC add-in" } }, { activate: false });
-  return { applied, built, rebuilt, read };
+  return { applied, built: periods.map((p) => built.get(p)!), rebuilt, read };
 }

@@ -2,8 +2,7 @@
  * Importing a revised appendix into a workbook that already holds a plan, on any host: the diff
  * first (added, removed, reworded), then — when asked — the merge (src/import/merge.ts: progress,
  * notes and user dates kept by id, then by wording), removed activities moved to the archive sheet
- * (never deleted), and only the product's derived sheets rebuilt. Units, settings and the log are
- * what people edit, so they stay as they are.
+ * (never deleted), and only the product's sheets rebuilt.
  */
 import { formatViDate, todayIso } from "../core/dates";
 import type { Message } from "../core/message";
@@ -15,8 +14,12 @@ import type { ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
 
-/** Sheets a re-import rebuilds. */
-const REBUILT: SheetRole[] = ["plan", "checks", "indicators", "report", "archive"];
+/**
+ * Sheets a re-import rebuilds: the plan and every sheet whose formulas refer to it (Excel turns a
+ * reference to a replaced sheet into #REF!), rebuilt from what was read back, so the settings and
+ * the log keep what people entered. The units directory refers to nothing and stays as it is.
+ */
+const REBUILT: SheetRole[] = ["plan", "checks", "indicators", "settings", "log", "report", "archive"];
 
 export interface ReimportOutcome {
   /** What the host did; null when only the diff was asked for. */

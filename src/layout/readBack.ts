@@ -10,6 +10,7 @@ import { formatViDate, isoFromExcelSerial, parseIso, parseUserDate } from "../co
 import { CchcError } from "../core/errors";
 import type { Message } from "../core/message";
 import { parseNumberVi } from "../core/numbers";
+import { readTarget } from "../core/targets";
 import { parsePeriodToken, type Period } from "../core/periods";
 import { makeActivities, topGroup, type Activity, type Comparator, type Group, type Indicator, type Plan } from "../core/plan";
 import { entriesFromRows, migrateProgressToLog, type LogEntry, type LogProblem } from "../core/progress";
@@ -239,7 +240,9 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
     activities.push(a);
     planRows.push({ id: a.id, row: row + 1, status: get("status") });
     const p: ActivityProgress = {};
-    if (text(values.evidence)) p.evidence = text(values.evidence);
+    // Completion and evidence shown by formulas come from the log (derived again from it); a value
+    // typed over the formula is a person's entry.
+    if (text(values.evidence) && !isFormulaCell(row, "evidence")) p.evidence = text(values.evidence);
     if (text(values.note)) p.note = text(values.note);
     progress[a.id] = p;
     dated.push({ id: a.id, row, values });
@@ -264,7 +267,7 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
     for (const key of ["userDeadline", "completedOn", "deadlineStart", "deadlineEnd"] as const) {
       const formula = isFormulaCell(row, key);
       const cell = dateCell(values[key], settings.year);
-      if (cell.iso && (key === "userDeadline" || key === "completedOn")) {
+      if (cell.iso && (key === "userDeadline" || key === "completedOn") && !formula) {
         p[key] = cell.iso;
         if (cell.inPlanYear && !formula) {
           warnings.push({
@@ -303,13 +306,17 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
   if (indWs) {
     const defs = findTable(indWs, specsOf(DEFINITION_COLUMNS), ["id", "text"]);
     if (defs) {
-      for (const { values } of readRows(indWs, defs, "id")) {
+      const isFormula = (row: number, key: "comparatorRead" | "targetRead") => cellFormula(indWs, row, defs.cols.get(key) ?? -1) !== null;
+      for (const { row, values } of readRows(indWs, defs, "id")) {
         const id = text(values.id);
-        const comparator = (text(values.comparatorRead) || ">=") as Comparator;
-        const target = parseNumberVi(values.targetRead) ?? 0;
+        const index = parseNumberVi(values.index);
+        // A formula's result is the host's (#NAME? where the add-in's functions do not run): what
+        // CCHC.TARGET / CCHC.COMPARATOR compute is read from the text here, the same on every host.
+        const fromText = isFormula(row, "targetRead") || isFormula(row, "comparatorRead") ? readTarget(text(values.text), index ?? 1) : null;
+        const comparator = (fromText?.comparator ?? (text(values.comparatorRead) || ">=")) as Comparator;
+        const target = fromText?.value ?? parseNumberVi(values.targetRead) ?? 0;
         if (!id.startsWith("OBJ-")) {
           const unit = /số lượng|count/i.test(text(values.unit)) ? "count" : "percent";
-          const index = parseNumberVi(values.index);
           indicators.push({ id, text: text(values.text), target, comparator, unit, ...(index && index > 1 ? { index } : {}), ...(text(values.source) ? { source: text(values.source) } : {}) });
         }
         const oc = text(values.comparatorOverride);

@@ -53,18 +53,24 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
   const wb = await loadWorkbook(bytes);
   for (const [from, to] of aside) wb.getWorksheet(from)!.name = to;
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
+  const wanted = new Set(sheets.map((s) => sheetKey(s.name)));
+  // As the live renderer does: the layout's sheets together, in its order, where the first sheet
+  // they replace was; at the end when they replace none.
+  const replacedAt = wb.worksheets.map((w, i) => (wanted.has(sheetKey(w.name)) && roles.get(w.name) ? i : -1)).filter((i) => i >= 0);
   for (const layout of sheets) {
-    const old = wb.worksheets.find((w) => sheetKey(w.name) === sheetKey(layout.name)) as (ExcelJS.Worksheet & { orderNo: number }) | undefined;
-    const orderNo = old?.orderNo;
+    const old = wb.worksheets.find((w) => sheetKey(w.name) === sheetKey(layout.name));
     if (old) {
       roles.delete(old.name);
       wb.removeWorksheet(old.id);
     }
-    const ws = renderSheet(wb, layout, false) as ExcelJS.Worksheet & { orderNo: number };
-    if (orderNo !== undefined) ws.orderNo = orderNo;
+    renderSheet(wb, layout, false);
     roles.set(layout.name, layout.role);
     if (layout.charts.length) charts.push({ name: layout.name, charts: layout.charts });
   }
+  const rest = wb.worksheets.filter((w) => !wanted.has(sheetKey(w.name)));
+  const placed = sheets.map((l) => wb.worksheets.find((w) => sheetKey(w.name) === sheetKey(l.name))!);
+  const at = replacedAt.length ? Math.min(replacedAt[0], rest.length) : rest.length;
+  [...rest.slice(0, at), ...placed, ...rest.slice(at)].forEach((w, i) => ((w as ExcelJS.Worksheet & { orderNo: number }).orderNo = i));
   const files = await writeWorkbookFiles(wb);
   const order = [...strFromU8(files["xl/workbook.xml"]).matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));

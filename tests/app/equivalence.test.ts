@@ -1,0 +1,205 @@
+/**
+ * One application, two hosts: the same scenarios run through the use cases of src/app on the .xlsx
+ * file (exceljs) and on the live workbook (the Office.js adapter, through Microsoft's client against
+ * the workbook simulator, tests/excelHost), and the two workbooks are compared product sheet by
+ * product sheet: the same sheets in the same order, the same formulas, the same constants (a
+ * formula's value is the engine's: the file caches what core computed, the live host computes it),
+ * and the same workbook read back.
+ */
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { installExcelHost, type InstalledExcelHost } from "../excelHost";
+import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { officeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
+import { detectCapabilities } from "../../src/render/officejs/capabilities";
+import type { WorkbookPort, WorkbookSnapshot } from "../../src/app/port";
+import { importPlan } from "../../src/app/importPlan";
+import { recordProgress } from "../../src/app/recordProgress";
+import { buildReports } from "../../src/app/buildReports";
+import { readWorkbook } from "../../src/app/readWorkbook";
+import { exportForLevelAbove } from "../../src/app/exportForLevelAbove";
+import { cellFormula, cellValue, type SheetSnapshot } from "../../src/layout/snapshot";
+import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
+import { loadPlan } from "../../src/cli/loadPlan";
+import { parsePeriodToken } from "../../src/core/periods";
+import type { LogEntry } from "../../src/core/progress";
+import { makeActivities, type Plan } from "../../src/core/plan";
+import { otherAppendixDocx } from "../page/fixtures";
+
+const AS_OF = "2024-09-14";
+
+interface Host {
+  port: WorkbookPort;
+  done(): void;
+}
+
+/** The file host, optionally starting from a workbook with a person's sheets. */
+async function fileHost(personSheets: Record<string, string> = {}): Promise<Host> {
+  let bytes: Uint8Array | null = null;
+  if (Object.keys(personSheets).length) {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, a1] of Object.entries(personSheets)) wb.addWorksheet(name).getCell("A1").value = a1;
+    bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+  return { port: xlsxWorkbook(bytes), done: () => undefined };
+}
+
+let live: InstalledExcelHost | null = null;
+/** The live host: Microsoft's client against the simulator, starting with the same person's sheets. */
+function liveHost(personSheets: Record<string, string> = {}): Host {
+  const sheets = Object.entries(personSheets).map(([name, a1]) => ({ name, values: [[a1]] }));
+  live = installExcelHost(globalThis, { today: AS_OF, customFunctionsNamespace: "CCHC", ...(sheets.length ? { workbook: { sheets } } : {}) });
+  const installed = live;
+  return { port: officeWorkbook({ capabilities: detectCapabilities(installed.Office) }), done: () => installed.uninstall() };
+}
+afterEach(() => {
+  live?.uninstall();
+  live = null;
+});
+
+/**
+ * A link inside the workbook: the file host writes a hyperlink on a text cell, the live host a
+ * HYPERLINK formula showing the same text (one write per column, ExcelApi 1.1). Not yet one
+ * resolution (see the failing test below); `links: "as written"` compares them as they are.
+ */
+const LINK = /^=HYPERLINK\("#((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/;
+function sameLink(fileValue: unknown, liveFormula: string | null): boolean {
+  const m = liveFormula ? LINK.exec(liveFormula) : null;
+  return Boolean(m && m[2].replace(/""/g, '"') === fileValue);
+}
+
+/** Every difference between two workbooks' product sheets: order, names, formulas, constants. */
+function differences(a: WorkbookSnapshot, b: WorkbookSnapshot, links: "as written" | "same target" = "same target"): string[] {
+  const product = (s: WorkbookSnapshot) => s.sheets.filter((x) => x.role !== null);
+  const out: string[] = [];
+  const names = (s: WorkbookSnapshot) => product(s).map((x) => `${x.name}:${x.role}`).join(", ");
+  if (names(a) !== names(b)) out.push(`sheets: ${names(a)} | ${names(b)}`);
+  for (const sa of product(a)) {
+    const sb = product(b).find((x) => x.name === sa.name);
+    if (sb) out.push(...sheetDifferences(sa, sb, links).map((d) => `${sa.name}!${d}`));
+  }
+  return out;
+}
+
+function sheetDifferences(a: SheetSnapshot, b: SheetSnapshot, links: "as written" | "same target"): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < Math.max(a.values.length, b.values.length); r++) {
+    for (let c = 0; c < Math.max(a.values[r]?.length ?? 0, b.values[r]?.length ?? 0); c++) {
+      const fa = cellFormula(a, r, c), fb = cellFormula(b, r, c);
+      if (links === "same target" && !fa && sameLink(cellValue(a, r, c), fb)) continue;
+      if (fa !== fb || (!fa && cellValue(a, r, c) !== cellValue(b, r, c))) {
+        out.push(`R${r + 1}C${c + 1} ${JSON.stringify(fa ?? cellValue(a, r, c)).slice(0, 80)} | ${JSON.stringify(fb ?? cellValue(b, r, c)).slice(0, 80)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Runs `scenario` on both hosts and expects the same workbook. */
+async function onBothHosts(scenario: (port: WorkbookPort) => Promise<unknown>, personSheets: Record<string, string> = {}) {
+  const file = await fileHost(personSheets);
+  await scenario(file.port);
+  const fromFile = await file.port.read();
+  const onLive = liveHost(personSheets);
+  await scenario(onLive.port);
+  const fromLive = await onLive.port.read();
+  onLive.done();
+  live = null;
+  return { fromFile, fromLive };
+}
+
+const entries: LogEntry[] = [
+  { date: "2024-02-20", activityId: HONG_LOC_2024.activities[0].id, status: "done", completedOn: "2024-01-10", evidence: "Quyết định 03/QĐ-UBND", note: "", who: "Tư pháp" },
+  { date: "2024-05-02", activityId: HONG_LOC_2024.activities[4].id, status: "in-progress", completedOn: null, evidence: "", note: "đang rà soát", who: "" },
+  { date: "2024-06-10", activityId: HONG_LOC_2024.activities[4].id, status: "done", completedOn: "2024-06-05", evidence: "Báo cáo 12/BC", note: "", who: "Văn phòng" },
+  { date: "2024-08-30", activityId: HONG_LOC_2024.activities[20].id, status: "done", completedOn: "2024-08-29", evidence: "", note: "", who: "" },
+];
+
+const importEmbedded = (port: WorkbookPort) => importPlan(port, HONG_LOC_2024, { headerLines: HONG_LOC_2024.appendixHeader ?? [], mode: "custom", asOf: AS_OF, today: AS_OF });
+
+describe("the same scenario gives the same workbook on the file and on the live workbook", () => {
+  test("a fresh import of the embedded plan", async () => {
+    const { fromFile, fromLive } = await onBothHosts(importEmbedded);
+    expect(differences(fromFile, fromLive)).toEqual([]);
+  }, 120000);
+
+  test.failing("the Kiểm tra sheet's links are written the same way (a hyperlink in the file, a HYPERLINK formula live)", async () => {
+    const { fromFile, fromLive } = await onBothHosts(importEmbedded);
+    expect(differences(fromFile, fromLive, "as written")).toEqual([]);
+  }, 120000);
+
+  test("a Word appendix unlike the seed", async () => {
+    const io = { out: () => undefined, err: () => undefined, readFile: () => otherAppendixDocx(), readFileIfExists: () => null, writeFile: () => undefined };
+    const { plan, headerLines } = await loadPlan({ file: "phu-luc.docx" }, io);
+    const { fromFile, fromLive } = await onBothHosts((port) => importPlan(port, plan, { headerLines, mode: "custom", today: "2025-06-14" }));
+    expect(differences(fromFile, fromLive)).toEqual([]);
+  }, 120000);
+
+  test("progress for several activities and periods, a quarter and a year-to-date report, and the export for the level above", async () => {
+    const exported: string[] = [];
+    const { fromFile, fromLive } = await onBothHosts(async (port) => {
+      await importEmbedded(port);
+      await recordProgress(port, entries.slice(0, 2));
+      await recordProgress(port, entries.slice(2));
+      await buildReports(port, [parsePeriodToken("Q2-2024"), parsePeriodToken("9M-2024")]);
+      const read = await readWorkbook(port);
+      exported.push((await exportForLevelAbove(read, [parsePeriodToken("Q2-2024")], { includePlan: true, asOf: null, exportedAt: "2024-09-20T08:00:00Z" })).fingerprint);
+    });
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(fromFile.sheets.filter((s) => s.role === "report").map((s) => s.name)).toEqual(["BC Quý II-2024", "BC 9 tháng-2024"]);
+    expect(exported[0]).toBe(exported[1]);
+  }, 240000);
+
+  test("a revised appendix: one activity removed, one reworded, one added — progress kept, the removed one archived", async () => {
+    const [gone, , reworded] = [HONG_LOC_2024.activities[20], null, HONG_LOC_2024.activities[0]];
+    const revised: Plan = {
+      ...HONG_LOC_2024,
+      activities: makeActivities([
+        ...HONG_LOC_2024.activities.filter((a) => a.id !== gone.id).map((a) => (a.id === reworded.id ? { ...a, activity: `${a.activity} (bổ sung)` } : a)),
+        { ...HONG_LOC_2024.activities[5], activityNo: "3.99", activity: "Hoạt động mới thêm vào phụ lục" },
+      ]),
+    };
+    const { fromFile, fromLive } = await onBothHosts(async (port) => {
+      await importEmbedded(port);
+      await recordProgress(port, entries);
+      await importPlan(port, revised, { headerLines: [], mode: "custom", today: AS_OF });
+    });
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(fromFile.sheets.map((s) => s.role)).toContain("archive");
+  }, 240000);
+
+  test("a person's sheet named like an add-in sheet is renamed aside on both, its contents kept", async () => {
+    const { fromFile, fromLive } = await onBothHosts(importEmbedded, { "Kế hoạch": "của tôi" });
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    for (const snap of [fromFile, fromLive]) expect(snap.sheets.find((s) => s.name === "Kế hoạch (cũ)")?.role).toBeNull();
+  }, 120000);
+});
+
+describe("the one way back, on both hosts", () => {
+  test("random progress logs read back the same through both adapters", async () => {
+    const ids = HONG_LOC_2024.activities.map((a) => a.id);
+    const entry = fc.record({
+      day: fc.integer({ min: 0, max: 250 }),
+      activity: fc.integer({ min: 0, max: ids.length - 1 }),
+      done: fc.boolean(),
+      evidence: fc.constantFrom("", "CV 12/UBND", "1.234", "85,3%", "=SUM(A1)", "Đã xong — đúng hạn"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (raw) => {
+        const log: LogEntry[] = raw.map((e) => {
+          const date = new Date(Date.UTC(2024, 0, 2 + e.day)).toISOString().slice(0, 10);
+          return { date, activityId: ids[e.activity], status: e.done ? "done" : "in-progress", completedOn: e.done ? date : null, evidence: e.evidence, note: "", who: "" };
+        });
+        const reads: unknown[] = [];
+        await onBothHosts(async (port) => {
+          await importEmbedded(port);
+          await recordProgress(port, log);
+          const read = await readWorkbook(port);
+          reads.push({ model: read.model, log: read.log.map(({ row: _row, ...e }) => e), units: read.units, warnings: read.warnings });
+        });
+        expect(reads[1]).toEqual(reads[0]);
+      }),
+      { numRuns: 3 },
+    );
+  }, 600000);
+});
