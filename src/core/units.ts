@@ -90,7 +90,7 @@ export interface PlanUnitContext {
 
 export function planUnitContext(plan: { unit?: string; title?: string; year: number; decision?: { date: string } }): PlanUnitContext {
   const who = stripDiacritics(canonicalUnitKey(`${plan.unit ?? ""}`));
-  const level: UnitLevel = /^(thu tuong|chinh phu|bo )/.test(who) ? "central" : /^ubnd (tinh|thanh pho)\b/.test(who) ? "province" : /^ubnd (huyen|quan|thi xa)\b/.test(who) ? "district" : "commune";
+  const level: UnitLevel = /^(thu tuong|chinh phu|bo )/.test(who) ? "central" : /^(chu tich )?ubnd (tinh|thanh pho)\b/.test(who) ? "province" : /^ubnd (huyen|quan|thi xa)\b/.test(who) ? "district" : "commune";
   const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(plan.decision?.date ?? "");
   const date = d ? `${d[3]}-${d[2].padStart(2, "0")}-${d[1].padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(plan.decision?.date ?? "") ? plan.decision!.date : `${plan.year}-01-01`;
   return { level, date };

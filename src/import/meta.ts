@@ -46,12 +46,29 @@ export function communeIn(line: string): { kind: string; name: string } | null {
 
 function yearIn(line: string): number | null {
   // A date line ("ngày 12 tháng 01 năm 2024") gives the issue date, not the plan's year.
-  const cleaned = line.replace(/tháng\s+\d{1,2}\s+năm\s+\d{4}/gi, " ");
+  // "… đến năm 2035" is the horizon a plan works towards, not its year.
+  const cleaned = line.replace(/tháng\s+\d{1,2}\s+năm\s+\d{4}/gi, " ").replace(/(?:đến|tới)\s+năm\s+\d{4}/gi, " ");
   const m = /năm\s+(20\d{2})(?!\d)/i.exec(cleaned) ?? /giai đoạn\s+(20\d{2})\s*[-–]\s*20\d{2}/i.exec(cleaned);
   return m ? Number(m[1]) : null;
 }
 
 const PLAN_WORDS = /kế hoạch|nhiệm vụ|cải cách hành chính|cchc|phụ lục/i;
+
+/**
+ * A province's, a city's or the Government's plan names its issuer in the header: "UBND TỈNH
+ * ĐỒNG THÁP" → "UBND tỉnh Đồng Tháp", "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ" (the plan's
+ * level follows from it: core/units planUnitContext).
+ */
+function higherIssuer(line: string): string | null {
+  const m = /^(?:(chủ tịch)\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})\s*$/iu.exec(line);
+  if (m) {
+    const name = m[3] === m[3].toUpperCase() ? titleCase(m[3]) : m[3];
+    return `${m[1] ? "Chủ tịch " : ""}UBND ${m[2].toLocaleLowerCase("vi")} ${name}`;
+  }
+  if (/^thủ tướng chính phủ$/iu.test(line)) return "Thủ tướng Chính phủ";
+  if (/^chính phủ$/iu.test(line)) return "Chính phủ";
+  return null;
+}
 
 export function detectMeta(lines: string[]): PlanMeta {
   const clean = lines.map((l) => normalizeText(l)).filter(Boolean);
@@ -81,7 +98,18 @@ export function detectMeta(lines: string[]): PlanMeta {
       const c = communeIn(line);
       if (c) unit = `UBND ${c.kind} ${c.name}`;
     }
+    if (!unit) unit = higherIssuer(line);
     if (!title && /^(KẾ HOẠCH|PHỤ LỤC|KHUNG NHIỆM VỤ|DANH MỤC NHIỆM VỤ)/i.test(line) && line.length > 8) title = line;
+  }
+  // Without "năm 2025" in a plan line, the year of the issue date ("… ngày 01/12/2025") is the best guess.
+  if (year === null) {
+    for (const line of clean) {
+      const d = /ngày\s+\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*(20\d{2})(?!\d)/i.exec(line);
+      if (d) {
+        year = Number(d[1]);
+        break;
+      }
+    }
   }
   if (!title) title = clean.find((l) => PLAN_WORDS.test(l) && l === l.toUpperCase() && l.length > 12) ?? null;
   if (!unit && commune) unit = `UBND ${kind} ${commune}`;

@@ -265,9 +265,9 @@ export function tableRowSpecs(t: RealTable): RowSpec[] {
   return out;
 }
 
-/** The lines above the table: the document line and the title, as the source gives them. */
+/** The lines above the table: the issuing body (without the signer), the document line and the title, as the source gives them. */
 export function titleLines(t: RealTable): string[] {
-  return [t.document, t.title];
+  return [t.issuer.replace(/\s*\(.*\)\s*$/, ""), t.document, t.title];
 }
 
 /** A plan without a task table (B1–B4): its document line and title, and its task section's paragraphs as written. */

@@ -9,6 +9,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { importDocx, importXlsx, type ImportedAppendix } from "../../src/import/importFile";
 import { planFromAppendix } from "../../src/import/planFromAppendix";
+import { planUnitContext } from "../../src/core/units";
+import { validatePlan } from "../../src/core/validate/validate";
 import { parseAppendix } from "../../src/import/appendix";
 import { readXlsxGrid } from "../../src/import/xlsxGrid";
 import { defaultSettings } from "../../src/core/settings";
@@ -31,6 +33,15 @@ test("every source table has both fixtures", () => {
 
 /** The source README's counts of numbered task rows: the activities each table must give. */
 const TASK_ROWS: Record<string, number> = { T1: 11, T2: 25, T3: 19, T4: 6, T5: 18, T6: 94, T7: 25, T8: 3, T9: 6 };
+const LEVEL: Record<string, string> = { T1: "province", T2: "province", T3: "province", T4: "province", T5: "province", T6: "province", T7: "central", T8: "central", T9: "province" };
+
+test("a province's plan: its Sở lead it (no 'outside' lead), the year is the issue date's when the title names none", async () => {
+  const plan = planFromAppendix(await read("T1", "docx"));
+  expect(plan).toMatchObject({ unit: "UBND tỉnh Đồng Tháp", year: 2025 });
+  expect(validatePlan(plan).filter((f) => f.code === "OWNER_OUTSIDE")).toEqual([]);
+  // "… lộ trình đổi mới công nghệ đến năm 2035": a horizon, not the plan's year.
+  expect(planFromAppendix(await read("T3", "docx")).year).toBe(2025);
+});
 
 describe.each(tableIds())("%s", (id) => {
   const expected = expectedActivities(loadTable(id));
@@ -47,7 +58,10 @@ describe.each(tableIds())("%s", (id) => {
     expect(parsed.groups.map((g) => g.id)).toEqual(expected.groups.map((g) => g.id));
     expect(parsed.groups.map((g) => g.title)).toEqual(expected.groups.map((g) => g.title));
     expect(new Set(parsed.activities.map((a) => a.id)).size).toBe(parsed.activities.length);
-    expect(planFromAppendix(parsed).activities).toHaveLength(TASK_ROWS[id]);
+    const plan = planFromAppendix(parsed);
+    expect(plan.activities).toHaveLength(TASK_ROWS[id]);
+    // The issuer above the table makes it a province's or the Government's plan.
+    expect(planUnitContext(plan).level).toBe(LEVEL[id]);
   });
 });
 
