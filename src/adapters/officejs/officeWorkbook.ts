@@ -12,7 +12,7 @@ import { OWNER_MARKER_NAME, type SheetRole } from "../../layout/types";
 export type OfficeWorkbookOptions = Pick<RenderOptions, "capabilities" | "token" | "maxBatchBytes">;
 
 /** The product sheets of the workbook of `context` as a snapshot. Three syncs. */
-export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();

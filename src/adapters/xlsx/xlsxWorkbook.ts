@@ -12,6 +12,7 @@ import { replaceSheetsInPlace } from "./replaceSheets";
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, ApplyResult, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
 import { readsSheet, sheetSnapshot } from "../../layout/snapshot";
+import { sheetKey } from "../../layout/sheetNames";
 
 export interface XlsxWorkbook extends WorkbookPort {
   /** The file as it is now (null before the first apply of a new workbook). */
@@ -67,15 +68,14 @@ export function xlsxWorkbook(initial: Uint8Array | null = null): XlsxWorkbook {
     },
 
     async apply(layout: WorkbookLayout, options: ApplyOptions = {}): Promise<ApplyResult> {
-      if (options.signal?.aborted) throw new DOMException("cancelled", "AbortError");
-      const before = bytes ? readSheetRoles(bytes) : [];
-      const owned = new Set(before.filter((s) => s.role).map((s) => s.name.toLocaleLowerCase("vi")));
+      if (options.signal?.aborted) throw new CchcError("cancelled", { vi: "Đã hủy; tệp chưa bị thay đổi.", en: "Cancelled; the file was not changed." });
+      const owned = new Set((bytes ? readSheetRoles(bytes) : []).filter((s) => s.role).map((s) => sheetKey(s.name)));
       const replaced = bytes ? await replaceSheetsInPlace(bytes, layout.sheets, layout.names ?? {}) : null;
       bytes = replaced ? replaced.bytes : await writeXlsx(layout);
       options.onProgress?.({ fraction: 1, vi: "Xong.", en: "Done." });
       return {
         sheets: layout.sheets.map((s) => s.name),
-        replaced: layout.sheets.map((s) => s.name).filter((n) => owned.has(n.toLocaleLowerCase("vi"))),
+        replaced: layout.sheets.map((s) => s.name).filter((n) => owned.has(sheetKey(n))),
         renamedAside: replaced?.renamedAside ?? [],
         skipped: [],
         messages: replaced?.messages ?? [],

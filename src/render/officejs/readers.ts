@@ -4,7 +4,6 @@
  * reorder or insert columns), never by position.
  */
 import { isoFromExcelSerial, parseUserDate } from "../../core/dates";
-import { matchKey } from "../../core/text";
 import { headerKey, LOG_COLUMN_SPECS, mapHeaders, PLAN_COLUMN_SPECS, type ColumnSpec } from "../../layout/columnSpecs";
 import { parseNumberVi } from "../../core/numbers";
 import { PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, type PlanColumnKey } from "../../layout/planColumns";
