@@ -160,6 +160,14 @@ function normalisedRows(grid: Grid): GridCell[][] {
 
 export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): ParsedAppendix {
   const rows = normalisedRows(grid);
+  // A row as the person sees it in their document: its first words, not a row number of the Word table.
+  const rowAt = (r: number): string => {
+    const texts = (rows[r] ?? []).map((c) => normalizeText(c.text)).filter((t) => t !== "");
+    const first = texts.find((t) => /\p{L}{2}/u.test(t)) ?? texts[0]; // words, not the "1" or "I" of the numbering column
+    if (!first) return `Dòng trống thứ ${r + 1} của bảng`;
+    const words = first.split(" ").slice(0, 8).join(" ");
+    return `Dòng "${words.length < first.length ? `${words}…` : words}"`;
+  };
   const found: HeaderMatch | null = opts.columns ? headerFromMapping(rows, opts.columns) : findHeader(rows);
   if (!found) throw headerError(rows);
   const warnings: string[] = [...(grid.warnings ?? [])];
@@ -228,7 +236,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
 
   const openGroup = (id: string, title: string, roman: boolean, r: number) => {
     let g = groupById.get(id);
-    if (g && title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`Dòng ${r + 1}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}. Hãy kiểm tra số thứ tự các mục trong phụ lục.`);
+    if (g && title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`${rowAt(r)}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}. Hãy kiểm tra số thứ tự các mục trong phụ lục.`);
     if (g) {
       if (!g.title) g.title = title;
     } else {
@@ -303,7 +311,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     if (isNumberingRow(nonEmpty)) continue;
     const headerLike = nonEmpty.length >= 2 ? nonEmpty.filter(isHeaderText).length : 0;
     if (headerLike >= 2 && headerLike >= 0.6 * nonEmpty.length) {
-      warnings.push(`Dòng ${r + 1}: dòng tiêu đề lặp lại (sang trang) được bỏ qua.`);
+      warnings.push(`${rowAt(r)}: dòng tiêu đề lặp lại (sang trang) được bỏ qua.`);
       continue;
     }
 
@@ -312,7 +320,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     const others = [...new Set(owns.filter((t, c) => t && c !== cols.tt).map((t) => normalizeText(t)))];
     const ttKey = tt.replace(/[.)\s]+$/, "").replace(/^(phần|mục)\s+/i, "");
     if (ttKey && romanValue(ttKey) !== null && others.length <= 2) {
-      if (others.length === 2) warnings.push(`Dòng ${r + 1}: dòng nhóm ${ttKey.toUpperCase()} có nhiều hơn một ô chữ; lấy "${others[0]}" làm tên nhóm.`);
+      if (others.length === 2) warnings.push(`${rowAt(r)}: dòng nhóm ${ttKey.toUpperCase()} có nhiều hơn một ô chữ; lấy "${others[0]}" làm tên nhóm.`);
       openRoman(ttKey.toUpperCase(), others[0] ?? "", r);
       continue;
     }
@@ -335,7 +343,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
         continue;
       }
       if (spans && cols[activityLevel] !== null && ownText(row[cols[activityLevel]!]) === "") {
-        warnings.push(`Dòng ${r + 1}: dòng ghi chú trải ngang bảng được bỏ qua ("${text.slice(0, 60)}").`);
+        warnings.push(`${rowAt(r)}: dòng ghi chú trải ngang bảng được bỏ qua ("${text.slice(0, 60)}").`);
         continue;
       }
     }
@@ -391,7 +399,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
 
     // A total line ("Tổng thời gian giải quyết …", "Tổng cộng") sums the rows above: not a task.
     if (!ownLevel && /^(?:tổng|cộng)\b/iu.test(normalizeText(nonEmpty[0]))) {
-      warnings.push(`Dòng ${r + 1}: dòng tổng ("${normalizeText(nonEmpty[0]).slice(0, 60)}") được bỏ qua.`);
+      warnings.push(`${rowAt(r)}: dòng tổng ("${normalizeText(nonEmpty[0]).slice(0, 60)}") được bỏ qua.`);
       continue;
     }
     // A numbered title spanning the row with nothing else ("5.1 | Thương mại"; without merges: the
@@ -419,8 +427,8 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
         }
         warnings.push(
           continuesTask
-            ? `Dòng ${r + 1}: không có số thứ tự riêng (ô gộp với dòng trên hoặc để trống), nên là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
-            : `Dòng ${r + 1}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`,
+            ? `${rowAt(r)}: không có số thứ tự riêng (ô gộp với dòng trên hoặc để trống), nên là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
+            : `${rowAt(r)}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`,
         );
         continue;
       }
@@ -434,7 +442,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       groupById.set(g.id, g);
       current = g;
       currentRoman = g;
-      warnings.push(`Dòng ${r + 1}: có hoạt động trước dòng nhóm đầu tiên (I, II, …): chúng được xếp vào một nhóm riêng.`);
+      warnings.push(`${rowAt(r)}: có hoạt động trước dòng nhóm đầu tiên (I, II, …): chúng được xếp vào một nhóm riêng.`);
     }
     const group: GroupState = current;
 
@@ -482,7 +490,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       if (!one.no && numbered(tt)) one.no = tt.replace(/\.$/, "");
       items = [one];
     }
-    if (!actText && !reduced && !no.activity?.text) warnings.push(`Dòng ${r + 1}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
+    if (!actText && !reduced && !no.activity?.text) warnings.push(`${rowAt(r)}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
 
     const under = reduced && subHeading && items[0]?.no.startsWith(`${subHeading.no}.`) ? subHeading : null;
     const produced: ActivityFields[] = items.map((it) => ({

@@ -1,0 +1,16 @@
+/** Import notes point at a row by its first words, as the person sees it in the document, never by a Word-table row number. */
+import { parseAppendix } from "../../src/import/appendix";
+import { gridFromValues } from "../../src/import/grid";
+import { SEED_HEADER } from "../helpers/docxWriter";
+
+test("a note about a row quotes the row's first words", () => {
+  const p = parseAppendix(gridFromValues([
+    SEED_HEADER,
+    ["1", "1.1. Nâng cao chất lượng chỉ đạo điều hành công tác cải cách hành chính", "2.1. Ban hành kế hoạch", "3.1. Xây dựng dự thảo kế hoạch", "Kế hoạch", "Tư pháp", "", "Quý I", ""],
+    ["I", "CÔNG TÁC CHỈ ĐẠO"],
+    ["2", "1.2. Mục tiêu", "2.2. Nhiệm vụ", "3.2. Tổ chức kiểm tra", "Báo cáo", "Văn hóa", "", "Quý II", ""],
+  ]), { year: 2024 });
+  const note = p.warnings.find((w) => /trước dòng nhóm đầu tiên/.test(w));
+  expect(note).toBe('Dòng "1.1. Nâng cao chất lượng chỉ đạo điều…": có hoạt động trước dòng nhóm đầu tiên (I, II, …): chúng được xếp vào một nhóm riêng.');
+  expect(p.warnings.some((w) => /^Dòng \d/.test(w))).toBe(false);
+});
