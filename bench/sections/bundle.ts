@@ -60,6 +60,16 @@ function webpack(args: string[]): number {
 const PANE_SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"];
 const EMPTY_SOURCES = ["tests/e2e/emptyPane", "package.json", "package-lock.json"];
 
+/** The empty Fluent pane's page (test-output/empty-pane), built first when missing or stale. */
+export function emptyPaneHtml(): string {
+  if (!upToDate("test-output/empty-pane", EMPTY_SOURCES)) {
+    process.stderr.write("bundle: building the empty Fluent pane into test-output/empty-pane…\n");
+    webpack(["--config", "tests/e2e/emptyPane/webpack.config.js", "--mode", "production"]);
+    stamp("test-output/empty-pane");
+  }
+  return path.join(ROOT, "test-output/empty-pane/taskpane.html");
+}
+
 export async function run(): Promise<Result[]> {
   const fresh = ["dist", "test-output/bench-dist"].find((dir) => upToDate(dir, PANE_SOURCES));
   let paneHtml = `${fresh}/taskpane.html`;
@@ -71,14 +81,8 @@ export async function run(): Promise<Result[]> {
     paneHtml = "test-output/bench-dist/taskpane.html";
     built = `fresh build in test-output/bench-dist (${s.toFixed(0)} s)`;
   }
-  const emptyHtml = "test-output/empty-pane/taskpane.html";
-  if (!upToDate("test-output/empty-pane", EMPTY_SOURCES)) {
-    process.stderr.write("bench: bundle: building the empty Fluent pane into test-output/empty-pane…\n");
-    webpack(["--config", "tests/e2e/emptyPane/webpack.config.js", "--mode", "production"]);
-    stamp("test-output/empty-pane");
-  }
   const ours = measurePage(path.join(ROOT, paneHtml));
-  const empty = measurePage(path.join(ROOT, emptyHtml));
+  const empty = measurePage(emptyPaneHtml());
   const files = ours.files.map((f) => `${path.basename(f.file)} ${(f.gzip / KB).toFixed(1)}`).join(" + ");
   // The file page (app.html) is built with the pane: its initial JS beside the pane's.
   const page = measurePage(path.join(ROOT, paneHtml.replace(/taskpane\.html$/, "app.html")));

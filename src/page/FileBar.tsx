@@ -25,6 +25,17 @@ export function FileBar() {
   const wb = useFileWorkbook();
   const [picker, setPicker] = React.useState(0);
 
+  // The page keeps nothing once closed: the browser asks before closing with changes not downloaded.
+  React.useEffect(() => {
+    if (!wb?.changed) return undefined;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [wb?.changed]);
+
   const open = async (files: File[]) => {
     const file = files[0];
     if (!file) return;

@@ -23,7 +23,9 @@ const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App caps={FILE_CAPS} initialLang={lang} toolbar={<FileBar />} />
+      <div style={{ maxWidth: 760, margin: "0 auto" }}>
+        <App caps={FILE_CAPS} initialLang={lang} toolbar={<FileBar />} />
+      </div>
     </FluentProvider>,
   );
 }

@@ -1,9 +1,8 @@
 /** The pane's shell: header, language switch, the task tabs, the busy indicator and notices. */
 import * as React from "react";
-import {
-  Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Switch, Tab, TabList, Text, makeStyles, tokens,
-} from "@fluentui/react-components";
-import { missingFeatures, FEATURE_SETS, type Capabilities } from "../render/officejs/capabilities";
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Loading } from "./components/Loading";
+import type { Capabilities } from "../render/officejs/capabilities";
 import { LangContext, useT, pick, type Bilingual } from "./i18n";
 import { AppContext, useApp, useAppState } from "./state";
 import type { Lang } from "./services/host";
@@ -26,8 +25,15 @@ const ExportPanel = React.lazy(loaders.export);
 const RollupPanel = React.lazy(loaders.rollup);
 const SettingsPanel = React.lazy(loaders.settings);
 
+// The busy bar, notices and the capability notice (MessageBar, ProgressBar, Button) are a chunk of
+// their own too: the shell's first paint needs none of them, and they keep the initial bundle small.
+const loadNotices = () => import(/* webpackChunkName: "shell-notices" */ "./ShellNotices");
+const StatusArea = React.lazy(() => loadNotices().then((m) => ({ default: m.StatusArea })));
+const CapabilityNotice = React.lazy(() => loadNotices().then((m) => ({ default: m.CapabilityNotice })));
+
 /** Warms the panel chunks (and the operations chunk) so switching tabs never waits. */
 function prefetchPanels(): void {
+  void loadNotices().catch(() => undefined);
   for (const load of Object.values(loaders)) void load().catch(() => undefined);
 }
 
@@ -46,13 +52,15 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: "8px" },
   headerEnd: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: "2px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subtitle: { color: tokens.colorNeutralForeground2 },
+  subtitle: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   tabs: { flexWrap: "wrap", rowGap: "2px" },
   panel: { display: "flex", flexDirection: "column", gap: "10px", paddingTop: "4px" },
-  busy: { display: "flex", flexDirection: "column", gap: "4px", padding: "8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
-  busyRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   srOnly: { position: "absolute", width: "1px", height: "1px", padding: 0, margin: "-1px", overflow: "hidden", clip: "rect(0,0,0,0)", whiteSpace: "nowrap", border: 0 },
-  list: { margin: "4px 0 0 0", paddingLeft: "18px" },
+  link: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase300 },
+  // The language switch: a native checkbox with the switch role (Fluent's Switch costs initial bundle).
+  language: { display: "flex", alignItems: "center", gap: "6px", fontSize: tokens.fontSizeBase300, cursor: "pointer" },
+  switch: { width: "16px", height: "16px", margin: 0, accentColor: tokens.colorBrandBackground, cursor: "pointer" },
+  failed: { padding: "8px 12px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
 });
 
 export type TabKey = "import" | "checks" | "progress" | "report" | "export" | "rollup" | "settings";
@@ -65,86 +73,6 @@ const TABS: Array<{ key: TabKey; label: "tabImport" | "tabChecks" | "tabProgress
   { key: "rollup", label: "tabRollup" },
   { key: "settings", label: "tabSettings" },
 ];
-
-function BusyArea() {
-  const { busy } = useApp();
-  const t = useT();
-  const s = useStyles();
-  if (!busy) return null;
-  return (
-    <div className={s.busy} aria-busy="true">
-      <div className={s.busyRow}>
-        <Text weight="semibold">{t.pick(busy.label)}</Text>
-        {busy.cancel && (
-          <Button size="small" onClick={busy.cancel}>
-            {t("cancel")}
-          </Button>
-        )}
-      </div>
-      <ProgressBar value={busy.progress && busy.progress > 0 ? busy.progress : undefined} aria-label={t.pick(busy.label)} thickness="large" />
-      {busy.detail && <Text size={200}>{t.pick(busy.detail)}</Text>}
-    </div>
-  );
-}
-
-function NoticeArea() {
-  const { notice, setNotice } = useApp();
-  const t = useT();
-  const s = useStyles();
-  if (!notice) return null;
-  return (
-    <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
-      <MessageBarBody>
-        {notice.title && <MessageBarTitle>{t.pick(notice.title)}</MessageBarTitle>}
-        {t.pick(notice.text)}
-        {notice.lines && notice.lines.length > 0 && (
-          <ul className={s.list}>
-            {notice.lines.map((l, i) => (
-              <li key={i}>{t.pick(l)}</li>
-            ))}
-          </ul>
-        )}
-        {notice.link && (
-          <div>
-            <a href={notice.link.href} download={notice.link.download} style={{ color: tokens.colorBrandForegroundLink }}>
-              {t.pick(notice.link.label)}
-            </a>
-          </div>
-        )}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t("dismiss")}>
-          ✕
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
-}
-
-function CapabilityNotice({ caps }: { caps: Capabilities }) {
-  const t = useT();
-  const s = useStyles();
-  const { skipped } = useApp();
-  const missing = missingFeatures(caps);
-  if (!missing.length && !skipped.length) return null;
-  return (
-    <MessageBar intent="info" layout="multiline" data-testid="capabilities">
-      <MessageBarBody>
-        <MessageBarTitle>{t("missingTitle")}</MessageBarTitle>
-        {caps.formulaMode === "native" ? t("nativeMode") : t("missingIntro")}
-        <ul className={s.list}>
-          {missing
-            .filter((f) => f !== "customFunctions")
-            .map((f) => (
-              <li key={f}>
-                {t.pick(FEATURE_SETS[f])} ({FEATURE_SETS[f].set} {FEATURE_SETS[f].version})
-              </li>
-            ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** `toolbar`: what another host adds under the title (the file page's open and download buttons). */
 export function App({ caps, initialLang, toolbar }: { caps: Capabilities; initialLang: Lang; toolbar?: React.ReactNode }) {
@@ -186,19 +114,24 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
       <header className={s.header}>
         <div>
           <h1 className={s.title}>{t("appTitle")}</h1>
-          <Text size={200} className={s.subtitle} data-testid="workbook-status">
+          <span className={s.subtitle} data-testid="workbook-status">
             {workbook ? (workbook.hasPlan ? t("workbookPlan", { n: workbook.activities.length }) : t("workbookEmpty")) : t("appSubtitle")}
-          </Text>
+          </span>
         </div>
         <div className={s.headerEnd}>
-          <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+          <a href="help.html" target="_blank" rel="noopener" data-testid="help-link" className={s.link}>
             {t("help")}
-          </Link>
-          <Switch label={t("english")} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
+          </a>
+          <label className={s.language}>
+            <input type="checkbox" role="switch" className={s.switch} checked={lang === "en"} onChange={(e) => setLang(e.currentTarget.checked ? "en" : "vi")} aria-label={t("languageSwitch")} />
+            {t("english")}
+          </label>
         </div>
       </header>
       {toolbar}
-      <CapabilityNotice caps={caps} />
+      <React.Suspense fallback={null}>
+        <CapabilityNotice caps={caps} />
+      </React.Suspense>
       <nav aria-label={t("tasks")}>
         <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => switchTab(d.value as TabKey)} size="small">
           {TABS.map((x) => (
@@ -208,18 +141,19 @@ function Shell(props: { lang: Lang; setLang: (l: Lang) => void; tab: TabKey; set
           ))}
         </TabList>
       </nav>
-      <BusyArea />
-      <NoticeArea />
+      <React.Suspense fallback={null}>
+        <StatusArea />
+      </React.Suspense>
       <main id={panelId} role="tabpanel" aria-labelledby={`tab-${tab}`} className={s.panel}>
         <PanelBoundary
           key={tab}
           fallback={
-            <MessageBar intent="error">
-              <MessageBarBody>{t.pick({ vi: "Không tải được phần này của phần bổ trợ (mất mạng?). Hãy đóng rồi mở lại ngăn tác vụ.", en: "This part of the add-in could not be loaded (offline?). Close and reopen the task pane." })}</MessageBarBody>
-            </MessageBar>
+            <div role="alert" className={s.failed}>
+              {t.pick({ vi: "Không tải được phần này của phần bổ trợ (mất mạng?). Hãy đóng rồi mở lại ngăn tác vụ.", en: "This part of the add-in could not be loaded (offline?). Close and reopen the task pane." })}
+            </div>
           }
         >
-          <React.Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+          <React.Suspense fallback={<Loading label={t("loading")} />}>
             {tab === "import" && <ImportPanel goTo={switchTab} />}
             {tab === "checks" && <ChecksPanel />}
             {tab === "progress" && <ProgressPanel />}

@@ -4,33 +4,22 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Loading } from "./components/Loading";
 import { detectHost, initialLang, type HostInfo, type Lang } from "./services/host";
 import { translate } from "./i18n";
 import { App } from "./App";
+import { provideOps } from "./state";
+
+// What the panels' buttons do, on the live workbook (layout, renderer, readers): a chunk fetched on first use.
+provideOps(() => import(/* webpackChunkName: "ops" */ "./services/ops"));
 
 function browserLang(): Lang {
   return typeof navigator !== "undefined" && /^en/i.test(navigator.language || "") ? "en" : "vi";
 }
 
-/** Outside Excel: both languages, Vietnamese first (nothing tells us the user's Office language). */
-export function NoOffice({ host }: { host: Exclude<HostInfo, { kind: "excel" }> | null }) {
-  return (
-    <main style={{ padding: 16, display: "flex", flexDirection: "column", gap: 12 }} data-testid="no-office">
-      <h1 style={{ fontSize: 20, margin: 0 }}>{translate("vi", "appTitle")}</h1>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{translate("vi", "noOfficeTitle")}</MessageBarTitle>
-          {host?.kind === "other-host" ? translate("vi", "otherHostBody", { host: host.host }) : translate("vi", "noOfficeBody")}
-        </MessageBarBody>
-      </MessageBar>
-      <div lang="en">
-        <Text weight="semibold">{translate("en", "noOfficeTitle")}. </Text>
-        <Text>{host?.kind === "other-host" ? translate("en", "otherHostBody", { host: host.host }) : translate("en", "noOfficeBody")}</Text>
-      </div>
-    </main>
-  );
-}
+// Outside Excel only: its own chunk (MessageBar is not needed inside Excel's first paint).
+const NoOffice = React.lazy(() => import(/* webpackChunkName: "no-office" */ "./NoOffice").then((m) => ({ default: m.NoOffice })));
 
 function Root() {
   const [host, setHost] = React.useState<HostInfo | null>(null);
@@ -45,12 +34,14 @@ function Root() {
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
       {host === null ? (
         <main style={{ padding: 24 }}>
-          <Spinner label={translate(browserLang(), "loading")} />
+          <Loading label={translate(browserLang(), "loading")} />
         </main>
       ) : host.kind === "excel" ? (
         <App caps={host.caps} initialLang={initialLang(host.displayLanguage)} />
       ) : (
-        <NoOffice host={host} />
+        <React.Suspense fallback={null}>
+          <NoOffice host={host} />
+        </React.Suspense>
       )}
     </FluentProvider>
   );

@@ -18,8 +18,8 @@ export type Ops = Pick<
   | "addLogEntry" | "buildReport" | "exportForDistrict" | "describeCommuneFiles" | "rollupCommunes" | "saveSettings"
 >;
 
-let provider: () => Promise<Ops> = () => import(/* webpackChunkName: "ops" */ "./services/ops");
-/** Another host's operations (the file page); call before the shell renders. */
+let provider: () => Promise<Ops> = () => Promise.reject(new Error("provideOps was not called"));
+/** The host's operations: the pane's live-workbook ones, or the file page's; call before the shell renders. */
 export function provideOps(load: () => Promise<Ops>): void {
   provider = load;
   opsPromise = null;

@@ -20,6 +20,7 @@ jest.setTimeout(240_000);
 /** The page with every request outside its own origin refused (nothing is sent anywhere). */
 async function openPage(browser: Browser, served: Served): Promise<{ page: Page; errors: string[]; outside: string[] }> {
   const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 900, height: 900 }); // a browser window, not a task pane
   const errors: string[] = [];
   const outside: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
