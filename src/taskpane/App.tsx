@@ -7,15 +7,22 @@ import { LangContext, useT, pick, type Bilingual } from "./i18n";
 import { AppContext, useApp, useAppState } from "./state";
 import type { Lang } from "./services/host";
 
+// The panels' words (panelStrings.ts) come with the panels, not in the initial bundle.
+const loadStrings = () => import(/* webpackChunkName: "panel-strings" */ "./panelStrings");
+/** A chunk that shows text, loaded together with the words it shows. */
+function withStrings<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadStrings()]).then(([m]) => m);
+}
+
 // Each part of the pane is its own chunk, fetched right after the shell shows (see prefetchPanels).
 const loaders = {
-  import: () => import(/* webpackChunkName: "panel-import" */ "./panels/ImportPanel").then((m) => ({ default: m.ImportPanel })),
-  checks: () => import(/* webpackChunkName: "panel-checks" */ "./panels/ChecksPanel").then((m) => ({ default: m.ChecksPanel })),
-  progress: () => import(/* webpackChunkName: "panel-progress" */ "./panels/ProgressPanel").then((m) => ({ default: m.ProgressPanel })),
-  report: () => import(/* webpackChunkName: "panel-report" */ "./panels/ReportPanel").then((m) => ({ default: m.ReportPanel })),
-  export: () => import(/* webpackChunkName: "panel-export" */ "./panels/ExportPanel").then((m) => ({ default: m.ExportPanel })),
-  rollup: () => import(/* webpackChunkName: "panel-rollup" */ "./panels/RollupPanel").then((m) => ({ default: m.RollupPanel })),
-  settings: () => import(/* webpackChunkName: "panel-settings" */ "./panels/SettingsPanel").then((m) => ({ default: m.SettingsPanel })),
+  import: () => withStrings(() => import(/* webpackChunkName: "panel-import" */ "./panels/ImportPanel")).then((m) => ({ default: m.ImportPanel })),
+  checks: () => withStrings(() => import(/* webpackChunkName: "panel-checks" */ "./panels/ChecksPanel")).then((m) => ({ default: m.ChecksPanel })),
+  progress: () => withStrings(() => import(/* webpackChunkName: "panel-progress" */ "./panels/ProgressPanel")).then((m) => ({ default: m.ProgressPanel })),
+  report: () => withStrings(() => import(/* webpackChunkName: "panel-report" */ "./panels/ReportPanel")).then((m) => ({ default: m.ReportPanel })),
+  export: () => withStrings(() => import(/* webpackChunkName: "panel-export" */ "./panels/ExportPanel")).then((m) => ({ default: m.ExportPanel })),
+  rollup: () => withStrings(() => import(/* webpackChunkName: "panel-rollup" */ "./panels/RollupPanel")).then((m) => ({ default: m.RollupPanel })),
+  settings: () => withStrings(() => import(/* webpackChunkName: "panel-settings" */ "./panels/SettingsPanel")).then((m) => ({ default: m.SettingsPanel })),
 };
 const ImportPanel = React.lazy(loaders.import);
 const ChecksPanel = React.lazy(loaders.checks);
@@ -27,7 +34,7 @@ const SettingsPanel = React.lazy(loaders.settings);
 
 // The busy bar, notices and the capability notice (MessageBar, ProgressBar, Button) are a chunk of
 // their own too: the shell's first paint needs none of them, and they keep the initial bundle small.
-const loadNotices = () => import(/* webpackChunkName: "shell-notices" */ "./ShellNotices");
+const loadNotices = () => withStrings(() => import(/* webpackChunkName: "shell-notices" */ "./ShellNotices"));
 const StatusArea = React.lazy(() => loadNotices().then((m) => ({ default: m.StatusArea })));
 const CapabilityNotice = React.lazy(() => loadNotices().then((m) => ({ default: m.CapabilityNotice })));
 

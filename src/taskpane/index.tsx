@@ -19,7 +19,9 @@ function browserLang(): Lang {
 }
 
 // Outside Excel only: its own chunk (MessageBar is not needed inside Excel's first paint).
-const NoOffice = React.lazy(() => import(/* webpackChunkName: "no-office" */ "./NoOffice").then((m) => ({ default: m.NoOffice })));
+const NoOffice = React.lazy(() =>
+  Promise.all([import(/* webpackChunkName: "no-office" */ "./NoOffice"), import(/* webpackChunkName: "panel-strings" */ "./panelStrings")]).then(([m]) => ({ default: m.NoOffice })),
+);
 
 function Root() {
   const [host, setHost] = React.useState<HostInfo | null>(null);
