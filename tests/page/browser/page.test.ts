@@ -1,7 +1,8 @@
 /**
  * The file page (dist/app.html) in headless Chromium with no Office at all: import a Word
  * appendix unlike the seed and download the workbook; open a workbook with progress, build a
- * quarter report, export it for the level above; axe on every step; offline after the first load.
+ * quarter report, export it for the level above and consolidate that export; axe on every step;
+ * offline after the first load.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -83,7 +84,7 @@ describeBrowser("the file page in headless Chromium, no Office", () => {
     await page.close();
   });
 
-  it("opens a workbook with progress, builds a quarter report, exports it for the level above; both downloads read back", async () => {
+  it("opens a workbook with progress, builds a quarter report, exports it for the level above, consolidates it; the downloads read back", async () => {
     const demo = path.join(OUT, "page", "demo.xlsx");
     expect((await runCli(["demo", "--out", demo])).code).toBe(0);
     const { page, errors, outside } = await openPage(suite.browser(), suite.served());
@@ -119,6 +120,19 @@ describeBrowser("the file page in headless Chromium, no Office", () => {
     expect(sheets).toContain("Thông tin");
     await screenshot(page, "page-03-gui-huyen");
     await expectAccessible(page, "export");
+
+    // The level above consolidates the communes' exports on the same page.
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByLabel(/^Chọn các tệp báo cáo/).setInputFiles(path.join(OUT, "page", download.suggestedFilename()));
+    await page.getByTestId("rollup-files-table").waitFor({ timeout: 60_000 });
+    await page.locator('select[data-testid$="-quarter"]').selectOption("3");
+    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    await page.getByText("Đã tổng hợp 1 xã.").waitFor({ timeout: 120_000 });
+    const [summary] = await Promise.all([page.waitForEvent("download"), page.getByRole("tabpanel").getByRole("link", { name: /^Tải tệp TH-CCHC/ }).click()]);
+    const district = await saved(summary, summary.suggestedFilename());
+    expect(readSheetRoles(district).length).toBeGreaterThan(0);
+    await screenshot(page, "page-04-tong-hop");
+    await expectAccessible(page, "rollup");
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
