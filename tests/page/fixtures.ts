@@ -1,6 +1,7 @@
 /** Inputs for the file page's tests: an appendix unlike the seed (another commune, year, groups, wording). */
 import { makeActivities, type ActivityFields, type Group } from "../../src/core/plan";
-import { planToDocx } from "../helpers/docxWriter";
+import { appendixRows, planToDocx } from "../helpers/docxWriter";
+import { sheetsToXlsx } from "../helpers/xlsxWriter";
 
 export const OTHER_GROUPS: Group[] = [
   { id: "I", title: "CÔNG TÁC TUYÊN TRUYỀN" },
@@ -24,4 +25,9 @@ export const OTHER_TITLE = "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH XÃ TÂN PHÚ 
 /** The appendix of Tân Phú 2025 as Word holds it. */
 export function otherAppendixDocx(): Uint8Array {
   return planToDocx({ groups: OTHER_GROUPS, activities: makeActivities(OTHER_ROWS) }, { title: [OTHER_TITLE] });
+}
+
+/** The same appendix as a table saved from Excel (.xlsx), merged cells and all. */
+export function otherAppendixXlsx(): Promise<Uint8Array> {
+  return sheetsToXlsx([{ name: "Phụ lục", titleRows: [OTHER_TITLE], rows: appendixRows(OTHER_GROUPS, makeActivities(OTHER_ROWS)) }]);
 }

@@ -1,7 +1,7 @@
 /**
  * The workbook the page writes equals the one the `cchc` command writes for the same input and
  * actions, cell by cell (values, formulas, number formats, merges, validations): a fresh import
- * of a Word appendix unlike the seed; a quarter report on a workbook with progress; the export for
+ * of a Word appendix unlike the seed, and of the same appendix as an .xlsx table; a quarter report on a workbook with progress; the export for
  * the level above; a revised appendix (one activity removed, one reworded, one added) applied to it.
  * The page's operations run here exactly as the page calls them (src/page/fileOps), on bytes.
  */
@@ -17,7 +17,7 @@ import { currentWorkbook, setWorkbook } from "../../src/page/fileWorkbook";
 import { runCli } from "../helpers/cli";
 import { planToDocx } from "../helpers/docxWriter";
 import { describeWorkbook } from "../helpers/workbookCells";
-import { otherAppendixDocx } from "./fixtures";
+import { otherAppendixDocx, otherAppendixXlsx } from "./fixtures";
 
 jest.setTimeout(180_000);
 
@@ -59,6 +59,14 @@ describe("the page writes the workbook the command writes", () => {
     fs.writeFileSync(file("tan-phu.docx"), otherAppendixDocx());
     await cli(["import", file("tan-phu.docx"), "--out", file("tan-phu.xlsx")]);
     await expectSame(await pageImport("tan-phu.docx", bytesOf("tan-phu.docx")), bytesOf("tan-phu.xlsx"));
+  });
+
+  test("a fresh import of an appendix table saved as .xlsx", async () => {
+    fs.writeFileSync(file("tan-phu-bang.xlsx"), await otherAppendixXlsx());
+    await cli(["import", file("tan-phu-bang.xlsx"), "--out", file("tan-phu-tu-bang.xlsx")]);
+    const bytes = await pageImport("tan-phu-bang.xlsx", bytesOf("tan-phu-bang.xlsx"));
+    expect((await page.readWorkbookState(FILE_CAPS)).activities).toHaveLength(5);
+    await expectSame(bytes, bytesOf("tan-phu-tu-bang.xlsx"));
   });
 
   test("a workbook with progress: a quarter report, the export for the level above, then a revised appendix", async () => {
