@@ -67,6 +67,23 @@ describe("usage errors exit 2 with the usage", () => {
   });
 });
 
+describe("cchc import --default --out NEW.xlsx", () => {
+  test("the new workbook's plan reads the progress log from the start (completion and evidence are formulas over the log), as in the task pane", async () => {
+    const out = path.join(tmp, "moi.xlsx");
+    expect((await runCli(["import", "--default", "--out", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Nhật ký tiến độ")).toBeDefined();
+    const ws = wb.getWorksheet("Kế hoạch")!;
+    const headers = Array.from(ws.getRow(4).values as unknown[], (v) => String(v ?? ""));
+    for (const header of ["Ngày hoàn thành", "Tài liệu kiểm chứng"]) {
+      const col = headers.findIndex((h) => h.startsWith(header));
+      expect(col).toBeGreaterThan(0);
+      expect(ws.getCell(5, col).formula ?? "").toContain("Nhật ký tiến độ");
+    }
+  });
+});
+
 describe("cchc deadline and validate", () => {
   test("deadline --json", async () => {
     const { code, out } = await runCli(["deadline", "Quý II, III/2024", "--json"]);

@@ -1,18 +1,22 @@
 import { planToJson } from "../../core/contract";
-import { defaultSettings } from "../../core/settings";
-import { buildWorkbookLayout } from "../../layout/workbook";
-import { writeXlsx } from "../../render/exceljs";
 import { parseArgs, stringFlag, UsageError } from "../args";
 import { loadPlan } from "../loadPlan";
 import { reimport } from "../../app/reimport";
+import { importPlan } from "../../app/importPlan";
 import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
 import type { Plan } from "../../core/plan";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
-/** A new workbook for a plan (no progress yet): what `import --out` writes, and the file page's first workbook. */
-export function newWorkbook(plan: Plan, headerLines: string[]): Promise<Uint8Array> {
-  return writeXlsx(buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "custom" }, { validation: { headerLines } }));
+/**
+ * A new workbook for a plan (no progress yet): what `import --out` writes, and the file page's first
+ * workbook — the import use case on a new file, so the plan sheet reads the (empty) log from the
+ * start, as in the task pane.
+ */
+export async function newWorkbook(plan: Plan, headerLines: string[]): Promise<Uint8Array> {
+  const file = xlsxWorkbook();
+  await importPlan(file, plan, { headerLines, mode: "custom" });
+  return file.bytes()!;
 }
 
 export const importCommand: Command = {
