@@ -43,16 +43,17 @@ import type { OpOptions, ImportPreview } from "../taskpane/services/ops";
 import type { Ops } from "../taskpane/state";
 import type { Capabilities } from "../render/officejs/capabilities";
 import type { ExportOutcome, ImportSource, LogEntryInput, PeriodChoice, WorkbookState } from "../taskpane/services/opsTypes";
-import type { Bilingual } from "../taskpane/i18n";
+import { CchcError } from "../core/errors";
 import { blobUrl, currentWorkbook, setWorkbook } from "./fileWorkbook";
 
-/** A failure the panels show as it is (describeError reads messageVi / messageEn). */
-function failure(vi: string, en: string): Error & Bilingual & { messageVi: string; messageEn: string } {
-  return Object.assign(new Error(en), { vi, en, messageVi: vi, messageEn: en });
+/** A failure the panels show as it is (the product's one error type: describeError reads its messages). */
+function failure(code: string, vi: string, en: string): CchcError {
+  return new CchcError(code, { vi, en });
 }
 
 const noPlan = () =>
   failure(
+    "no-plan",
     "Chưa có sổ kế hoạch. Hãy mở một sổ Excel do phần bổ trợ hoặc lệnh cchc tạo (nút Mở sổ Excel), hoặc nhập kế hoạch ở mục Nhập trước.",
     "No plan workbook yet. Open a workbook made by the add-in or the cchc command (Open workbook), or import a plan first.",
   );
@@ -138,7 +139,7 @@ function memoryIo(bytes: Uint8Array): Io {
 
 export async function previewImport(source: ImportSource, opts: { year?: number; commune?: string }, _caps: Capabilities, o: OpOptions = {}): Promise<ImportPreview> {
   if (source.kind === "selection") {
-    throw failure("Trang này không có vùng chọn của Excel: hãy lưu vùng đó thành tệp .xlsx rồi chọn tệp.", "This page has no Excel selection: save the range as an .xlsx file and choose that file.");
+    throw failure("no-selection", "Trang này không có vùng chọn của Excel: hãy lưu vùng đó thành tệp .xlsx rồi chọn tệp.", "This page has no Excel selection: save the range as an .xlsx file and choose that file.");
   }
   o.onProgress?.(0.2);
   const loaded = source.kind === "embedded"
@@ -197,6 +198,7 @@ export async function watchPlanEdits(): Promise<null> {
 
 export async function goToCell(reference: string): Promise<void> {
   throw failure(
+    "no-cell-selection",
     `Trang này không mở được ô trong Excel. Hãy tải sổ về, mở bằng Excel hoặc LibreOffice rồi tới ô ${reference}.`,
     `This page cannot select a cell in Excel. Download the workbook, open it in Excel or LibreOffice, and go to ${reference}.`,
   );
@@ -209,7 +211,7 @@ export async function activityAtSelection(): Promise<string | null> {
 export async function addLogEntry(entry: LogEntryInput, _caps: Capabilities, o: OpOptions = {}) {
   const { bytes, read } = await readCurrent();
   if (!read.model.plan.activities.some((a) => a.id === entry.activityId)) {
-    throw failure(`Mã hoạt động "${entry.activityId}" không có trong bảng Kế hoạch. Hãy chọn lại hoạt động.`, `Activity id "${entry.activityId}" is not in the plan table. Choose the activity again.`);
+    throw failure("unknown-activity", `Mã hoạt động "${entry.activityId}" không có trong bảng Kế hoạch. Hãy chọn lại hoạt động.`, `Activity id "${entry.activityId}" is not in the plan table. Choose the activity again.`);
   }
   o.onProgress?.(0.4, { vi: "Đang ghi nhật ký…", en: "Writing the log…" });
   const out = await rebuild(bytes, read, DERIVED, { log: [...read.log, { ...entry }] });
@@ -235,7 +237,7 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
   o.onProgress?.(0.1, { vi: "Đang đọc sổ…", en: "Reading the workbook…" });
   const { read } = await readCurrent();
   const periods = sheetNames.map((n) => read.reports.find((r) => r.name === n)?.period).filter((p) => p !== undefined);
-  if (!periods.length) throw failure("Hãy chọn ít nhất một trang báo cáo để gửi.", "Choose at least one report sheet to send.");
+  if (!periods.length) throw failure("no-report-chosen", "Hãy chọn ít nhất một trang báo cáo để gửi.", "Choose at least one report sheet to send.");
   o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
   const out = await exportForLevelAbove(read, periods, { includePlan, asOf: null });
   return { fileName: out.fileName, opened: false, url: blobUrl(out.bytes), bytes: out.bytes.length };
@@ -248,7 +250,7 @@ export async function rollupCommunes(files: Array<{ name: string; bytes: Uint8Ar
 }
 
 export async function saveSettings(next: Settings, _caps: Capabilities, o: OpOptions = {}): Promise<RenderResult> {
-  if (!parseIso(next.asOf)) throw failure('Ngày "Tính đến ngày" không hợp lệ.', "The as-of date is invalid.");
+  if (!parseIso(next.asOf)) throw failure("bad-as-of", 'Ngày "Tính đến ngày" không hợp lệ.', "The as-of date is invalid.");
   const { bytes, read } = await readCurrent();
   o.onProgress?.(0.3, { vi: "Đang ghi cài đặt…", en: "Writing the settings…" });
   const out = await rebuild(bytes, read, [...DERIVED, "settings"], { model: { ...read.model, settings: next } });
@@ -260,8 +262,9 @@ export async function openWorkbook(name: string, bytes: Uint8Array): Promise<voi
   try {
     await readWorkbook(bytes);
   } catch (e) {
-    const why = e as Partial<Bilingual & { messageVi: string; messageEn: string }>;
+    const why = e as Partial<CchcError>;
     throw failure(
+      "not-product-workbook",
       `Tệp "${name}" không phải sổ kế hoạch do phần bổ trợ hoặc lệnh cchc tạo (${why.messageVi ?? "không đọc được"}). Nếu đó là phụ lục kế hoạch (.docx hoặc bảng .xlsx), hãy nhập nó ở mục Nhập.`,
       `"${name}" is not a plan workbook made by the add-in or the cchc command (${why.messageEn ?? "unreadable"}). If it is a plan appendix (.docx or an .xlsx table), import it from the Import tab.`,
     );
