@@ -285,6 +285,9 @@ describeBrowser("the pane as a commune official meets it (issue 15)", () => {
     await page.getByText(/is after today/).waitFor();
     await expectOneLanguage(page, "en", "progress error");
     await page.getByRole("tab", { name: "Consolidate" }).click();
+    // The file picker's button and "no file chosen" are the pane's words, not the browser's.
+    await page.getByRole("button", { name: "Browse…" }).waitFor();
+    await page.getByText("No file chosen").waitFor();
     const created: string[] = await page.evaluate(() => (window as any).__fakeExcel.createdWorkbooks);
     await page.getByLabel("Choose the communes' report files (.xlsx)").setInputFiles([{ name: "a.xlsx", mimeType: XLSX, buffer: Buffer.from(created[created.length - 2], "base64") }]);
     await page.getByTestId("rollup-files-table").waitFor({ timeout: 60_000 });

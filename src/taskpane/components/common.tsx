@@ -1,6 +1,7 @@
 /** Small building blocks shared by the panels. */
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useT } from "../i18n";
 
 export const useCommon = makeStyles({
   h2: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
@@ -19,10 +20,7 @@ export const useCommon = makeStyles({
   card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "8px", display: "flex", flexDirection: "column", gap: "6px" },
   muted: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingLeft: "18px" },
-  fileInput: {
-    fontSize: tokens.fontSizeBase300,
-    "&:focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
+  hiddenInput: { position: "absolute", width: "1px", height: "1px", padding: 0, margin: "-1px", overflow: "hidden", clip: "rect(0,0,0,0)", whiteSpace: "nowrap", border: 0 },
   select: { width: "100%", minWidth: 0, maxWidth: "100%", "& select": { width: "100%", maxWidth: "100%", textOverflow: "ellipsis" } },
   findingButton: { textAlign: "left", height: "auto", paddingTop: "4px", paddingBottom: "4px", justifyContent: "flex-start", width: "100%" },
 });
@@ -58,20 +56,42 @@ export function Bullets({ items, max = 12, more }: { items: React.ReactNode[]; m
   );
 }
 
-/** A native file input with a visible label (Fluent v9 has none). */
+/**
+ * A file picker with a visible label, its button and "no file chosen" in the pane's language (a
+ * bare <input type="file"> speaks the browser's). The input stays in the page, labelled, for the
+ * browser and the tests; people use the button.
+ */
 export function FileField(props: { id: string; label: string; accept: string; multiple?: boolean; onFiles: (files: File[]) => void; hint?: string }) {
   const c = useCommon();
+  const t = useT();
+  const input = React.useRef<HTMLInputElement | null>(null);
+  const [names, setNames] = React.useState("");
   return (
     <div className={c.form}>
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={props.id} id={`${props.id}-label`}>
+        {props.label}
+      </label>
+      <div className={c.row}>
+        <Button onClick={() => input.current?.click()} aria-describedby={`${props.id}-label ${props.id}-chosen`}>
+          {t("browse")}
+        </Button>
+        <span id={`${props.id}-chosen`} className={c.muted}>
+          {names || t("noFileChosen")}
+        </span>
+      </div>
       <input
         id={props.id}
-        className={c.fileInput}
+        ref={input}
+        className={c.hiddenInput}
         type="file"
+        tabIndex={-1}
         accept={props.accept}
         multiple={props.multiple}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
-        onChange={(e) => props.onFiles(Array.from(e.currentTarget.files ?? []))}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          setNames(files.map((f) => f.name).join(", "));
+          props.onFiles(files);
+        }}
       />
       {props.hint && (
         <span id={`${props.id}-hint`} className={c.muted}>
