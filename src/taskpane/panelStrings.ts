@@ -45,8 +45,6 @@ export const PANEL_STRINGS = {
   replaceConfirm: { vi: "Thay bằng kế hoạch vừa đọc", en: "Replace with the plan just read" },
   srcDocx: { vi: "Tệp Word (.docx) có bảng phụ lục", en: "A Word file (.docx) holding the appendix" },
   srcSelection: { vi: "Vùng đang chọn trong Excel", en: "The range selected in Excel" },
-  browse: { vi: "Chọn tệp…", en: "Browse…" },
-  noFileChosen: { vi: "Chưa chọn tệp nào", en: "No file chosen" },
   chooseFile: { vi: "Chọn tệp .docx", en: "Choose the .docx file" },
   srcFile: { vi: "Tệp phụ lục: Word (.docx) hoặc bảng Excel (.xlsx)", en: "An appendix file: Word (.docx) or an Excel table (.xlsx)" },
   chooseAppendix: { vi: "Chọn tệp .docx hoặc .xlsx", en: "Choose the .docx or .xlsx file" },

@@ -61,6 +61,10 @@ export function Bullets({ items, max = 12, more }: { items: React.ReactNode[]; m
  * bare <input type="file"> speaks the browser's). The input stays in the page, labelled, for the
  * browser and the tests; people use the button.
  */
+// Inline, not in panelStrings: the file page's bar shows a picker before the panels' words load.
+const BROWSE = { vi: "Chọn tệp…", en: "Browse…" };
+const NO_FILE = { vi: "Chưa chọn tệp nào", en: "No file chosen" };
+
 export function FileField(props: { id: string; label: string; accept: string; multiple?: boolean; onFiles: (files: File[]) => void; hint?: string }) {
   const c = useCommon();
   const t = useT();
@@ -73,10 +77,10 @@ export function FileField(props: { id: string; label: string; accept: string; mu
       </label>
       <div className={c.row}>
         <Button onClick={() => input.current?.click()} aria-describedby={`${props.id}-label ${props.id}-chosen`}>
-          {t("browse")}
+          {t.pick(BROWSE)}
         </Button>
         <span id={`${props.id}-chosen`} className={c.muted}>
-          {names || t("noFileChosen")}
+          {names || t.pick(NO_FILE)}
         </span>
       </div>
       <input
