@@ -36,6 +36,7 @@ import {
   type ColumnSpec, type TableRead,
 } from "../../render/officejs/readers";
 import type { Bilingual } from "../i18n";
+import { CchcError } from "../../core/errors";
 import { archiveSheet, ARCHIVE_COLUMNS, ARCHIVE_SHEET, ARCHIVE_TABLE } from "../../layout/archiveSheet";
 import { appendLogEntry, progressWithLog, readLogEntries, withLog } from "./logAdapter";
 import { periodOfSheet, readReportFields, reportLayout, reportSheetsToRebuild } from "./reportAdapter";
@@ -455,7 +456,11 @@ async function currentModel(caps: Capabilities): Promise<{ inputs: WorkbookInput
   return { inputs, model: { ...base, progress }, entries };
 }
 
-/** Fields people edited on the report sheets, read with the model the sheets were built from. */
+/**
+ * Fields people edited on the report sheets, read with the model the sheets were built from.
+ * When they cannot be read the rebuild stops (workbook untouched): rebuilding the reports with
+ * blank texts would silently lose what a person typed.
+ */
 async function oldReportFields(existing: WorkbookInputs, caps: Capabilities): Promise<Map<string, ReportFields>> {
   if (!existing.reports.length || !existing.activities.length) return new Map();
   try {
@@ -463,9 +468,18 @@ async function oldReportFields(existing: WorkbookInputs, caps: Capabilities): Pr
     const base = modelFor(plan, settingsFor(plan, existing.settings), existing, caps);
     const { entries, progress } = progressWithLog(base, existing.progress, existing.log);
     return await run((ctx) => readReportFields(ctx, { ...base, progress }, entries, existing.reports));
-  } catch {
-    return new Map();
+  } catch (cause) {
+    throw reportFieldsUnreadable(existing.reports, cause);
   }
+}
+
+function reportFieldsUnreadable(sheets: string[], cause: unknown): CchcError {
+  const list = sheets.map((s) => `"${s}"`).join(", ");
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new CchcError("report-fields-unreadable", {
+    vi: `Không đọc được số văn bản, người ký, nơi nhận… đã nhập trên trang báo cáo ${list} (${why}), nên sổ chưa được lập lại để không mất các nội dung đó. Hãy thử lại; nếu vẫn lỗi, chép các nội dung đó ra chỗ khác hoặc đổi tên trang báo cáo rồi thử lại.`,
+    en: `Could not read the number, signer, recipients… typed on report sheet(s) ${list} (${why}), so the workbook was not rebuilt, to keep them. Try again; if it still fails, copy those texts elsewhere or rename the report sheet, then try again.`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,13 +53,7 @@ export async function readReportFields(ctx: Excel.RequestContext, model: Workboo
   if (!pending.length) return new Map();
   await ctx.sync();
   const out = new Map<string, ReportFields>();
-  for (const p of pending) {
-    try {
-      out.set(p.name, p.load());
-    } catch {
-      /* unreadable: defaults */
-    }
-  }
+  for (const p of pending) out.set(p.name, p.load());
   return out;
 }
 
