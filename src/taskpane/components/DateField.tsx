@@ -22,14 +22,13 @@ export function DateField(props: {
   value: string;
   onChange: (text: string) => void;
   validationMessage?: string;
-  validationState?: "error" | "warning" | "none";
   required?: boolean;
   className?: string;
   testId?: string;
 }) {
   const t = useT();
   return (
-    <Field label={props.label} hint={t.pick(DATE_FIELD_HINT)} validationMessage={props.validationMessage} validationState={props.validationMessage ? props.validationState ?? "error" : "none"} required={props.required} className={props.className}>
+    <Field label={props.label} hint={t.pick(DATE_FIELD_HINT)} validationMessage={props.validationMessage} validationState={props.validationMessage ? "error" : "none"} required={props.required} className={props.className}>
       <Input value={props.value} onChange={(_, d) => props.onChange(d.value)} placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" data-testid={props.testId} data-date-field="dd/mm/yyyy" />
     </Field>
   );
