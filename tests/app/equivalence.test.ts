@@ -4,12 +4,13 @@
  * the workbook simulator, tests/excelHost), and the two workbooks are compared product sheet by
  * product sheet: the same sheets in the same order, the same formulas, the same constants (a
  * formula's value is the engine's: the file caches what core computed, the live host computes it),
- * and the same workbook read back.
+ * the same number formats, workbook names, data validations, conditional formats (in priority
+ * order) and merges (hostFormatting.ts), and the same workbook read back.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { installExcelHost, type InstalledExcelHost } from "../excelHost";
-import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { xlsxWorkbook, type XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { officeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import type { WorkbookPort, WorkbookSnapshot } from "../../src/app/port";
@@ -25,6 +26,7 @@ import { parsePeriodToken } from "../../src/core/periods";
 import type { LogEntry } from "../../src/core/progress";
 import { makeActivities, type Plan } from "../../src/core/plan";
 import { otherAppendixDocx } from "../page/fixtures";
+import { fileFormatting, formattingDifferences, liveFormatting, type WorkbookFormatting } from "./hostFormatting";
 
 const AS_OF = "2024-09-14";
 
@@ -34,7 +36,7 @@ interface Host {
 }
 
 /** The file host, optionally starting from a workbook with a person's sheets. */
-async function fileHost(personSheets: Record<string, string> = {}): Promise<Host> {
+async function fileHost(personSheets: Record<string, string> = {}): Promise<Host & { port: XlsxWorkbook }> {
   let bytes: Uint8Array | null = null;
   if (Object.keys(personSheets).length) {
     const wb = new ExcelJS.Workbook();
@@ -103,9 +105,23 @@ async function onBothHosts(scenario: (port: WorkbookPort) => Promise<unknown>, p
   const onLive = liveHost(personSheets);
   await scenario(onLive.port);
   const fromLive = await onLive.port.read();
+  const productSheets = fromFile.sheets.filter((s) => s.role !== null).map((s) => s.name);
+  const formatting = {
+    file: await fileFormatting(file.port.bytes() as Uint8Array, productSheets),
+    live: liveFormatting(live!.snapshot(), productSheets),
+  };
   onLive.done();
   live = null;
-  return { fromFile, fromLive };
+  return { fromFile, fromLive, formatting };
+}
+
+/**
+ * What the snapshot does not carry, compared cell by cell from the hosts' own models. Number formats
+ * still differ (see the failing test below), so they are asserted there, not here.
+ */
+const SAME_ASPECTS = ["names", "validations", "conditionalFormats", "merges"] as const;
+function formattingDiffs(formatting: { file: WorkbookFormatting; live: WorkbookFormatting }, aspects: ReadonlyArray<Parameters<typeof formattingDifferences>[2]> = SAME_ASPECTS): string[] {
+  return aspects.flatMap((a) => formattingDifferences(formatting.file, formatting.live, a));
 }
 
 const entries: LogEntry[] = [
@@ -119,8 +135,14 @@ const importEmbedded = (port: WorkbookPort) => importPlan(port, HONG_LOC_2024, {
 
 describe("the same scenario gives the same workbook on the file and on the live workbook", () => {
   test("a fresh import of the embedded plan", async () => {
-    const { fromFile, fromLive } = await onBothHosts(importEmbedded);
+    const { fromFile, fromLive, formatting } = await onBothHosts(importEmbedded);
     expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
+  }, 120000);
+
+  test.failing("number formats are the same cell by cell (the file puts the column's \"@\" on formula cells — Kế hoạch R, T — where live puts General; live puts \"@\" on every text constant where the file leaves General)", async () => {
+    const { formatting } = await onBothHosts(importEmbedded);
+    expect(formattingDiffs(formatting, ["numberFormats"])).toEqual([]);
   }, 120000);
 
   test.failing("the Kiểm tra sheet's links are written the same way (a hyperlink in the file, a HYPERLINK formula live)", async () => {
@@ -131,13 +153,14 @@ describe("the same scenario gives the same workbook on the file and on the live 
   test("a Word appendix unlike the seed", async () => {
     const io = { out: () => undefined, err: () => undefined, readFile: () => otherAppendixDocx(), readFileIfExists: () => null, writeFile: () => undefined };
     const { plan, headerLines } = await loadPlan({ file: "phu-luc.docx" }, io);
-    const { fromFile, fromLive } = await onBothHosts((port) => importPlan(port, plan, { headerLines, mode: "custom", today: "2025-06-14" }));
+    const { fromFile, fromLive, formatting } = await onBothHosts((port) => importPlan(port, plan, { headerLines, mode: "custom", today: "2025-06-14" }));
     expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
   }, 120000);
 
   test("progress for several activities and periods, a quarter and a year-to-date report, and the export for the level above", async () => {
     const exported: string[] = [];
-    const { fromFile, fromLive } = await onBothHosts(async (port) => {
+    const { fromFile, fromLive, formatting } = await onBothHosts(async (port) => {
       await importEmbedded(port);
       await recordProgress(port, entries.slice(0, 2));
       await recordProgress(port, entries.slice(2));
@@ -146,6 +169,7 @@ describe("the same scenario gives the same workbook on the file and on the live 
       exported.push((await exportForLevelAbove(read, [parsePeriodToken("Q2-2024")], { includePlan: true, asOf: null, exportedAt: "2024-09-20T08:00:00Z" })).fingerprint);
     });
     expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
     expect(fromFile.sheets.filter((s) => s.role === "report").map((s) => s.name)).toEqual(["BC Quý II-2024", "BC 9 tháng-2024"]);
     expect(exported[0]).toBe(exported[1]);
   }, 240000);
@@ -159,18 +183,20 @@ describe("the same scenario gives the same workbook on the file and on the live 
         { ...HONG_LOC_2024.activities[5], activityNo: "3.99", activity: "Hoạt động mới thêm vào phụ lục" },
       ]),
     };
-    const { fromFile, fromLive } = await onBothHosts(async (port) => {
+    const { fromFile, fromLive, formatting } = await onBothHosts(async (port) => {
       await importEmbedded(port);
       await recordProgress(port, entries);
       await importPlan(port, revised, { headerLines: [], mode: "custom", today: AS_OF });
     });
     expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
     expect(fromFile.sheets.map((s) => s.role)).toContain("archive");
   }, 240000);
 
   test("a person's sheet named like an add-in sheet is renamed aside on both, its contents kept", async () => {
-    const { fromFile, fromLive } = await onBothHosts(importEmbedded, { "Kế hoạch": "của tôi" });
+    const { fromFile, fromLive, formatting } = await onBothHosts(importEmbedded, { "Kế hoạch": "của tôi" });
     expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
     for (const snap of [fromFile, fromLive]) expect(snap.sheets.find((s) => s.name === "Kế hoạch (cũ)")?.role).toBeNull();
   }, 120000);
 });
@@ -203,3 +229,4 @@ describe("the one way back, on both hosts", () => {
     );
   }, 600000);
 });
+

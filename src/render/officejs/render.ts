@@ -563,7 +563,9 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   if (sheet.conditionalFormats.length) {
     if (!caps.conditionalFormats) skip(plan, "conditionalFormats", sheet.conditionalFormats.length);
     else {
-      for (const cf of sheet.conditionalFormats) {
+      // Excel's add() puts each new format at the top priority: added last to first, the first
+      // declared applies first, as in the file (exceljs.ts priority i + 1).
+      for (const cf of [...sheet.conditionalFormats].reverse()) {
         const added = w.batch.range(ws, cf.range.replace(/^.*!/, "")).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
         added.custom.rule.formula = `=${w.rewrite(cf.formula)}`;
         added.custom.format.fill.color = cf.fill;
