@@ -6,6 +6,7 @@ import { planFromAppendix } from "../import/planFromAppendix";
 import { errors } from "../import/errors";
 import { readXlsxGrid } from "../import/xlsxGrid";
 import type { Plan } from "../core/plan";
+import { CchcError } from "../core/errors";
 import type { Io } from "./io";
 import { UsageError } from "./args";
 
@@ -26,9 +27,9 @@ export async function loadPlan(source: { file?: string; useDefault?: boolean; ye
     bytes = io.readFile(file);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw Object.assign(new Error(e.message), {
-      messageVi: `Không mở được tệp "${file}" (${e.code ?? "lỗi đọc"}). Kiểm tra đường dẫn rồi thử lại.`,
-      messageEn: `Cannot open "${file}" (${e.code ?? "read error"}). Check the path and try again.`,
+    throw new CchcError("cannot-open-file", {
+      vi: `Không mở được tệp "${file}" (${e.code ?? "lỗi đọc"}). Kiểm tra đường dẫn rồi thử lại.`,
+      en: `Cannot open "${file}" (${e.code ?? "read error"}). Check the path and try again.`,
     });
   }
   if (!bytes.length) throw errors.empty("file");

@@ -48,6 +48,7 @@
  * text. A failure of the grammar itself is `internal` (see parseDeadline), never plain "invalid".
  */
 import { normalizeText, stripDiacritics } from "./text";
+import { CchcError } from "./errors";
 import {
   addDays, endOfMonthIso, formatViDate, isoFromExcelSerial, isValidYMD, lastDayOfMonth,
   parseIso, parseUserDate, toIso,
@@ -359,9 +360,10 @@ function tokenize(key: string): Tok[] {
   return out;
 }
 
-class UnitError extends Error {
-  constructor(public vi: string, public en: string) {
-    super(en);
+/** An impossible calendar unit; caught below and reported as an "invalid" deadline. */
+class UnitError extends CchcError {
+  constructor(readonly vi: string, readonly en: string) {
+    super("bad-deadline-unit", { vi, en });
   }
 }
 

@@ -7,13 +7,15 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../layout/address";
+import { CchcError } from "../core/errors";
 import { sheetPaths, unescapeXml } from "../render/xlsxCharts";
 
 export type XlsxValue = string | number | boolean | null;
 
-export class XlsxReadError extends Error {
-  constructor(readonly messageVi: string, readonly messageEn: string) {
-    super(messageEn);
+export class XlsxReadError extends CchcError {
+  constructor(vi: string, en: string) {
+    super("unreadable-xlsx", { vi, en });
+    this.name = "XlsxReadError";
   }
 }
 

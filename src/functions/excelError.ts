@@ -13,6 +13,7 @@ const CODE_NAMES: Record<ErrorCode, string> = {
   "#NAME?": "invalidName",
 };
 
+/** Stands in for the runtime's CustomFunctions.Error (an Excel error value, not a product error): not a CchcError. */
 export class FallbackExcelError extends Error {
   constructor(public code: string, message: string) {
     super(message);

@@ -4,6 +4,7 @@
  * `message` is the Vietnamese sentence followed by the English one, so an uncaught error still
  * tells the user what to do.
  */
+import { CchcError } from "../core/errors";
 
 export type ImportErrorCode =
   | "not-zip" // not an Office Open XML package at all (and not one of the formats below)
@@ -22,23 +23,18 @@ export type ImportErrorCode =
   | "bad-xml" // malformed XML
   | "empty"; // an empty file, or a table without a single activity
 
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
-  readonly messageVi: string;
-  readonly messageEn: string;
+export class ImportError extends CchcError {
+  declare readonly code: ImportErrorCode;
   /** Optional technical detail (offset, part name, sizes) for logs; never shown alone. */
   readonly detail?: string;
   /** For "no-header" with a header-like row: that row and each grid column's label, so the pane can offer to pick the columns. */
   header?: { row: number; labels: string[] };
 
   constructor(code: ImportErrorCode, messageVi: string, messageEn: string, detail?: string) {
-    super(`${messageVi} / ${messageEn}${detail ? ` [${detail}]` : ""}`);
+    super(code, { vi: messageVi, en: messageEn });
+    if (detail) this.message += ` [${detail}]`;
     this.name = "ImportError";
-    this.code = code;
-    this.messageVi = messageVi;
-    this.messageEn = messageEn;
     this.detail = detail;
-    Object.setPrototypeOf(this, ImportError.prototype);
   }
 }
 

@@ -4,6 +4,7 @@
  * reorder or insert columns), never by position.
  */
 import { isoFromExcelSerial, parseUserDate } from "../../core/dates";
+import { CchcError } from "../../core/errors";
 import { headerKey, LOG_COLUMN_SPECS, mapHeaders, PLAN_COLUMN_SPECS, type ColumnSpec } from "../../layout/columnSpecs";
 import { parseNumberVi } from "../../core/numbers";
 import { PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, type PlanColumnKey } from "../../layout/planColumns";
@@ -182,9 +183,9 @@ export interface SelectionGrid {
 
 export const MAX_SELECTION_CELLS = 200_000;
 
-export class SelectionError extends Error {
-  constructor(readonly messageVi: string, readonly messageEn: string) {
-    super(`${messageVi} / ${messageEn}`);
+export class SelectionError extends CchcError {
+  constructor(vi: string, en: string) {
+    super("bad-selection", { vi, en });
     this.name = "SelectionError";
   }
 }

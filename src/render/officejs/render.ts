@@ -29,6 +29,7 @@ import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } fro
 import { applyFormat, applyGrid, cellWrite, styleSpec, widthToPoints, type CellWrite } from "./format";
 import { quoteSheet, rewriteRefs, safeText } from "./text";
 import type { Message } from "../../core/message";
+import { CchcError } from "../../core/errors";
 import { asideName, renamedAsideMessage, sheetKey } from "../../layout/sheetNames";
 
 export type { Message } from "../../core/message";
@@ -88,9 +89,7 @@ export interface RenderResult {
   stats: RenderStats;
 }
 
-export class RenderError extends Error {
-  readonly messageVi: string;
-  readonly messageEn: string;
+export class RenderError extends CchcError {
   readonly step: RenderStep | "validate";
   /** True when the workbook was left exactly as before. */
   readonly unchanged: boolean;
@@ -98,15 +97,13 @@ export class RenderError extends Error {
   readonly detail?: string;
 
   constructor(step: RenderError["step"], vi: string, en: string, opts: { unchanged: boolean; cancelled?: boolean; detail?: string }) {
-    super(`${vi} / ${en}${opts.detail ? ` [${opts.detail}]` : ""}`);
+    super(opts.cancelled ? "cancelled" : `render-${step}`, { vi, en });
+    if (opts.detail) this.message += ` [${opts.detail}]`;
     this.name = "RenderError";
     this.step = step;
-    this.messageVi = vi;
-    this.messageEn = en;
     this.unchanged = opts.unchanged;
     this.cancelled = Boolean(opts.cancelled);
     this.detail = opts.detail;
-    Object.setPrototypeOf(this, RenderError.prototype);
   }
 }
 

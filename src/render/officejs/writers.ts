@@ -4,6 +4,7 @@
  * characters with "… [cắt bớt]") and a constant number of syncs.
  */
 import { excelSerialFromIso, isIso } from "../../core/dates";
+import { CchcError } from "../../core/errors";
 import { columnLetter } from "../../layout/address";
 import { mapHeaders, parseSheetOf, firstCell, type ColumnSpec, type ReadValue } from "./readers";
 import { safeText } from "./text";
@@ -17,9 +18,12 @@ function toCell(v: WriteValue, date: boolean | undefined): { value: string | num
   return { value: v, numberFormat: "General" };
 }
 
-export class TableMissingError extends Error {
+export class TableMissingError extends CchcError {
   constructor(readonly table: string) {
-    super(`Table ${table} not found`);
+    super("table-missing", {
+      vi: `Không tìm thấy bảng ${table} của phần bổ trợ. Hãy nhập lại kế hoạch ở mục Nhập để dựng lại các trang.`,
+      en: `The add-in's table ${table} was not found. Import the plan again (Import tab) to rebuild the sheets.`,
+    });
     this.name = "TableMissingError";
   }
 }

@@ -10,6 +10,7 @@ import { buildDistrictExport } from "../../export/districtExport";
 import { periodLabelEn, ROLLUP_STATUS_LABELS, ROLLUP_STATUS_LABELS_EN } from "../../core/rollup";
 import { readCommuneExport, rollupWorkbook } from "../../export/rollup";
 import type { Bilingual } from "../i18n";
+import { CchcError } from "../../core/errors";
 import type { ExportFileView } from "./opsTypes";
 
 export async function exportBytes(
@@ -34,9 +35,9 @@ export async function rollupBytes(files: Array<{ name: string; bytes: Uint8Array
   if (!r.ok.length) {
     // Nothing to sum: say which file holds which period instead of opening an empty workbook.
     const asked = r.period ? { vi: r.period.label, en: periodLabelEn(r.period.token) } : { vi: token, en: token };
-    throw Object.assign(new Error("no file of the period"), {
-      messageVi: `Không có tệp hợp lệ nào của kỳ ${asked.vi}; chưa tạo sổ tổng hợp. ${problems.map((p) => p.vi).join(" ")} Hãy chọn đúng kỳ hoặc đúng tệp.`,
-      messageEn: `No valid file of ${asked.en}; no summary workbook was created. ${problems.map((p) => p.en).join(" ")} Choose the right period or the right files.`,
+    throw new CchcError("no-file-of-period", {
+      vi: `Không có tệp hợp lệ nào của kỳ ${asked.vi}; chưa tạo sổ tổng hợp. ${problems.map((p) => p.vi).join(" ")} Hãy chọn đúng kỳ hoặc đúng tệp.`,
+      en: `No valid file of ${asked.en}; no summary workbook was created. ${problems.map((p) => p.en).join(" ")} Choose the right period or the right files.`,
     });
   }
   const period = r.period?.token ?? (token || "ky");

@@ -420,10 +420,10 @@ export async function activityAtSelection(): Promise<string | null> {
   });
 }
 
-export function noPlan(): Error & { messageVi: string; messageEn: string } {
-  return Object.assign(new Error("no plan"), {
-    messageVi: "Sổ này chưa có kế hoạch (trang Kế hoạch của phần bổ trợ). Hãy nhập kế hoạch ở mục Nhập trước.",
-    messageEn: "This workbook has no plan yet (the add-in's plan sheet). Import one first.",
+export function noPlan(): CchcError {
+  return new CchcError("no-plan", {
+    vi: "Sổ này chưa có kế hoạch (trang Kế hoạch của phần bổ trợ). Hãy nhập kế hoạch ở mục Nhập trước.",
+    en: "This workbook has no plan yet (the add-in's plan sheet). Import one first.",
   });
 }
 
@@ -431,13 +431,15 @@ export function noPlan(): Error & { messageVi: string; messageEn: string } {
 // Settings
 
 export async function saveSettings(next: Settings, caps: Capabilities, o: OpOptions = {}): Promise<RenderResult> {
-  if (!parseIso(next.asOf)) throw Object.assign(new Error("bad date"), { messageVi: "Ngày \"Tính đến ngày\" không hợp lệ.", messageEn: "The as-of date is invalid." });
+  if (!parseIso(next.asOf)) throw new CchcError("bad-as-of", { vi: "Ngày \"Tính đến ngày\" không hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy rồi lưu lại.", en: "The as-of date is invalid. Enter a date as dd/mm/yyyy and save again." });
   // The settings sheet also holds the plan's completion and reform-index points (from the model).
   let model: WorkbookModel | undefined;
   try {
     const current = await currentModel(caps);
     model = { ...current.model, settings: next };
-  } catch {
+  } catch (e) {
+    // No plan yet: the settings sheet without points. Any other failure is a real one.
+    if (!(e instanceof CchcError && e.code === "no-plan")) throw e;
     model = undefined;
   }
   const names: Record<string, string> = {};
@@ -491,9 +493,9 @@ export async function addLogEntry(entry: LogEntryInput, caps: Capabilities, o: O
   if (!state.plan || !state.plan.rows.length) throw noPlan();
   const ids = new Set(state.plan.rows.map((r) => (r.id === null ? "" : String(r.id))));
   if (!ids.has(entry.activityId)) {
-    throw Object.assign(new Error("unknown id"), {
-      messageVi: `Mã hoạt động "${entry.activityId}" không có trong bảng Kế hoạch. Hãy chọn lại hoạt động.`,
-      messageEn: `Activity id "${entry.activityId}" is not in the plan table. Choose the activity again.`,
+    throw new CchcError("unknown-activity", {
+      vi: `Mã hoạt động "${entry.activityId}" không có trong bảng Kế hoạch. Hãy chọn lại hoạt động.`,
+      en: `Activity id "${entry.activityId}" is not in the plan table. Choose the activity again.`,
     });
   }
   if (state.owned.some((s) => s.role === "log")) {
@@ -564,7 +566,7 @@ async function deliver(bytes: Uint8Array, fileName: string, caps: Capabilities, 
 /** The chosen report sheets (and the plan) as a new .xlsx with every formula frozen to its value. */
 export async function exportForDistrict(sheetNames: string[], includePlan: boolean, caps: Capabilities, o: OpOptions = {}): Promise<ExportOutcome> {
   o.onProgress?.(0.1, { vi: "Đang đọc sổ…", en: "Reading the workbook…" });
-  const { inputs, model, entries } = await currentModel(caps);
+  const { model, entries } = await currentModel(caps);
   const periods: Array<{ period: Period; fields?: ReportFields }> = [];
   const fields = await run((ctx) => readReportFields(ctx, model, entries, sheetNames));
   for (const name of sheetNames) {
@@ -572,16 +574,15 @@ export async function exportForDistrict(sheetNames: string[], includePlan: boole
     if (period) periods.push({ period, fields: fields.get(name) });
   }
   if (!periods.length && !includePlan) {
-    throw Object.assign(new Error("nothing"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi.", messageEn: "Choose at least one report sheet to send." });
+    throw new CchcError("no-report-chosen", { vi: "Hãy chọn ít nhất một trang báo cáo để gửi.", en: "Choose at least one report sheet to send." });
   }
-  void inputs;
   o.onProgress?.(0.4, { vi: "Đang tạo tệp .xlsx…", en: "Creating the .xlsx file…" });
   if (!periods.length) {
-    throw Object.assign(new Error("no report"), { messageVi: "Hãy chọn ít nhất một trang báo cáo để gửi (tệp gửi cấp trên được kiểm tra theo báo cáo).", messageEn: "Choose at least one report sheet to send (the level above verifies the file by its reports)." });
+    throw new CchcError("no-report-chosen", { vi: "Hãy chọn ít nhất một trang báo cáo để gửi (tệp gửi cấp trên được kiểm tra theo báo cáo).", en: "Choose at least one report sheet to send (the level above verifies the file by its reports)." });
   }
   const { exportBytes } = await import(/* webpackChunkName: "export" */ "./exportAdapter");
   const { bytes, fileName, base64 } = await exportBytes(model, entries, periods, includePlan);
-  if (o.signal?.aborted) throw Object.assign(new Error("cancelled"), { messageVi: "Đã hủy.", messageEn: "Cancelled." });
+  if (o.signal?.aborted) throw new CchcError("cancelled", { vi: "Đã hủy; sổ chưa bị thay đổi.", en: "Cancelled; the workbook was not changed." });
   o.onProgress?.(0.8, { vi: "Đang mở sổ mới…", en: "Opening the new workbook…" });
   return deliver(bytes, fileName, caps, base64);
 }
