@@ -1,12 +1,12 @@
 /**
  * Custom functions: 10,000 attainments computed as 10,000 scalar calls of CCHC.ATTAINMENT (one
  * cell each, as Excel calls a function copied down a column) vs one call over the 10,000×1 ranges
- * (src/functions/bench.ts: both through the exported entry points). Each run of benchAttainments
+ * (bench/attainments.ts: both through the exported entry points). Each run of benchAttainments
  * warms both ways up once, then times each once; the figures are medians over the runs, and the
  * two ways must give the same 10,000 values. This is the add-in's JavaScript only: in Excel, each
  * scalar call also pays the runtime's own per-call cost, which the range call pays once.
  */
-import { benchAttainments } from "../../src/functions/bench";
+import { benchAttainments } from "../attainments";
 import { medianOf, type Result } from "../measure";
 
 export async function run(): Promise<Result[]> {

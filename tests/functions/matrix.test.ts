@@ -1,7 +1,7 @@
 /** The matrix contract every function shares, the error objects, and the bench helper. */
 import { asMatrix, broadcastShape, elementwise, flatten, isOmitted, single } from "../../src/functions/matrix";
 import { excelError, errorCode, fail, FallbackExcelError, isExcelError } from "../../src/functions/excelError";
-import { attainmentBenchInputs, attainmentRangeCall, attainmentScalarCalls, benchAttainments } from "../../src/functions/bench";
+import { attainmentBenchInputs, attainmentRangeCall, attainmentScalarCalls, benchAttainments } from "../../bench/attainments";
 import * as F from "../../src/functions/functions";
 
 describe("matrix helpers", () => {

@@ -4,7 +4,7 @@
  * call over N×1 ranges (a whole column). Both go through the exported custom-function entry
  * points of functions.ts, so the figures are what Excel's runtime would execute.
  */
-import { attainment } from "./functions";
+import { attainment } from "../src/functions/functions";
 
 export interface AttainmentBenchInputs {
   actual: number[][];
