@@ -1,6 +1,7 @@
 /** What both renderers agree on when turning a layout cell into a value. */
 import { excelSerialFromIso, parseIso } from "../core/dates";
 import { fitCellText } from "../core/text";
+import type { StyleSpec } from "../layout/styles";
 import type { Cell, CellValue } from "../layout/types";
 
 export { EXCEL_CELL_MAX_CHARS, fitCellText, TRUNCATION_MARKER } from "../core/text";
@@ -21,4 +22,20 @@ export function fileFormula(formula: string): string {
 /** Whether a formula calls the add-in's custom functions. */
 export function usesCustomFunctions(formula: string): boolean {
   return /\bCCHC\.[A-Z]+\(/.test(formula);
+}
+
+/**
+ * The number format a cell is written with, on both hosts: a text constant "@" (Excel keeps it as
+ * typed when a person edits it: "1.234" stays text, not 1.234); a formula, a link or a number never
+ * "@" (a formula in a text cell turns into text when edited); an empty cell its style's.
+ * `asValue`: the formula is written as its computed value (a frozen export, no custom functions).
+ */
+export function cellNumberFormat(cell: Cell | undefined, spec: StyleSpec, asValue = false): string {
+  const styled = spec.numberFormat ?? "General";
+  if (!cell) return styled;
+  const v = storedValue(cell);
+  if ((cell.f && !asValue) || (cell.link && typeof v === "string")) return styled === "@" ? "General" : styled;
+  if (typeof v === "string") return "@";
+  if (v === null || v === undefined) return styled;
+  return styled === "@" ? "General" : styled;
 }

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";
 import { columnLetter, parseAddress, address } from "../layout/address";
 import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
-import { fileFormula, storedValue } from "./cellValues";
+import { cellNumberFormat, fileFormula, storedValue } from "./cellValues";
 import { postProcessXlsx } from "./xlsxPostProcess";
 import { dataValidationsOf, writeWorkbookFiles } from "./xlsxStrict";
 import { estimatedRowHeights } from "../layout/rowHeights";
@@ -29,12 +29,14 @@ const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-function applyStyle(target: ExcelJS.Cell, spec: StyleSpec | undefined, base?: StyleSpec) {
+/** A cell's style; its number format is the one both hosts give that cell (cellNumberFormat). */
+function applyStyle(target: ExcelJS.Cell, cell: Cell | undefined, spec: StyleSpec | undefined, base: StyleSpec | undefined, freeze: boolean) {
   const s = { ...base, ...spec };
+  const numberFormat = cellNumberFormat(cell, s, freeze);
   target.font = { name: FONT_NAME, size: s.size ?? FONT_SIZE, bold: s.bold, italic: s.italic, underline: s.underline, color: s.color ? { argb: argb(s.color) } : undefined };
   if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap || s.horizontal || s.vertical) target.alignment = { wrapText: s.wrap, horizontal: s.horizontal, vertical: s.vertical === "center" ? "middle" : s.vertical };
-  if (s.numberFormat) target.numFmt = s.numberFormat;
+  if (numberFormat !== "General") target.numFmt = numberFormat;
   if (s.border) {
     const thin = { style: "thin" as const, color: { argb: "FF808080" } };
     target.border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -54,7 +56,7 @@ function cellValue(cell: Cell, freeze: boolean): ExcelJS.CellValue {
 function writeCell(ws: ExcelJS.Worksheet, a1: string, cell: Cell, freeze: boolean, base?: StyleSpec) {
   const target = ws.getCell(a1);
   target.value = cellValue(cell, freeze);
-  applyStyle(target, cell.style ? STYLES[cell.style] : undefined, base);
+  applyStyle(target, cell, cell.style ? STYLES[cell.style] : undefined, base, freeze);
 }
 
 export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) {
@@ -86,12 +88,15 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: table.rows.length ? table.rows.map((row) => row.map((cell) => cellValue(cell, freeze))) : [table.columns.map(() => null)],
     });
-    table.columns.forEach((c, i) => applyStyle(ws.getCell(address(origin.row, origin.col + i)), STYLES.header));
-    table.rows.forEach((row, r) =>
-      row.forEach((cell, i) => {
+    table.columns.forEach((c, i) => applyStyle(ws.getCell(address(origin.row, origin.col + i)), { v: c.header }, STYLES.header, undefined, freeze));
+    // Every body cell is styled, the blank row of an empty table too (as the live renderer does).
+    const bodyRows: Array<Array<Cell | undefined>> = table.rows.length ? table.rows : [[]];
+    bodyRows.forEach((row, r) =>
+      table.columns.forEach((column, i) => {
+        const cell = row[i];
         const target = ws.getCell(address(origin.row + 1 + r, origin.col + i));
-        applyStyle(target, STYLES[cell.style ?? table.columns[i].style ?? "text"], { border: true, vertical: "top" });
-        if (cell.link && !cell.f) target.value = cellValue(cell, freeze);
+        applyStyle(target, cell, STYLES[cell?.style ?? column.style ?? "text"], { border: true, vertical: "top" }, freeze);
+        if (cell?.link && !cell.f) target.value = cellValue(cell, freeze);
       }),
     );
   }

@@ -11,7 +11,7 @@
  */
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
 import type { Cell, StyleKey } from "../../layout/types";
-import { storedValue, usesCustomFunctions } from "../cellValues";
+import { cellNumberFormat, storedValue, usesCustomFunctions } from "../cellValues";
 import { formulaLiteral, safeText } from "./text";
 
 export const BORDER_COLOR = "#808080";
@@ -36,25 +36,23 @@ export interface CellWriteOptions {
   customFunctions: boolean;
 }
 
-const nonTextFormat = (spec: StyleSpec) => (spec.numberFormat && spec.numberFormat !== "@" ? spec.numberFormat : "General");
-
 /** How one layout cell is written: the value (or "=formula") and the number format set before it. */
 export function cellWrite(cell: Cell | undefined, spec: StyleSpec, opts: CellWriteOptions): CellWrite {
-  if (!cell) return { value: "", numberFormat: spec.numberFormat ?? "General", formula: false };
+  if (!cell) return { value: "", numberFormat: cellNumberFormat(cell, spec), formula: false };
   if (cell.f) {
     if (opts.customFunctions || !usesCustomFunctions(cell.f)) {
-      return { value: `=${opts.rewrite(cell.f)}`, numberFormat: nonTextFormat(spec), formula: true };
+      return { value: `=${opts.rewrite(cell.f)}`, numberFormat: cellNumberFormat(cell, spec), formula: true };
     }
     const frozen = cellWrite({ ...cell, f: undefined }, spec, opts);
     return { ...frozen, frozen: true };
   }
   const v = storedValue(cell);
+  const numberFormat = cellNumberFormat(cell, spec);
   if (cell.link && typeof v === "string") {
-    return { value: `=HYPERLINK(${formulaLiteral(`#${cell.link}`)},${formulaLiteral(v)})`, numberFormat: nonTextFormat(spec), formula: true };
+    return { value: `=HYPERLINK(${formulaLiteral(`#${cell.link}`)},${formulaLiteral(v)})`, numberFormat, formula: true };
   }
-  if (typeof v === "string") return { value: safeText(v), numberFormat: "@", formula: false };
-  if (v === null || v === undefined) return { value: "", numberFormat: spec.numberFormat ?? "General", formula: false };
-  return { value: v, numberFormat: nonTextFormat(spec), formula: false };
+  if (typeof v === "string") return { value: safeText(v), numberFormat, formula: false };
+  return { value: v ?? "", numberFormat, formula: false };
 }
 
 /** Applies a full style (every property written, so an override replaces the column's style). */
