@@ -539,7 +539,6 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
   r += 2;
 
   // --- Nơi nhận and signature ---------------------------------------------------------------------
-  const signTop = r;
   set(`A${r}`, { v: "Nơi nhận:", style: "bold" });
   set(`F${r}`, { v: "TM. ỦY BAN NHÂN DÂN", style: "title" });
   set(`F${r + 1}`, { v: "CHỦ TỊCH", style: "title" });
@@ -554,7 +553,6 @@ export function reportSheetWithInfo(input: ReportSheetInput): { sheet: SheetLayo
   const signerRow = r + Math.max(fields.recipients.length + 1, 6);
   set(`F${signerRow}`, { v: fields.signer, style: "title" });
   sheet.merges.push(`F${signerRow}:${LAST}${signerRow}`);
-  void signTop;
 
   sheet.widths = { ...REPORT_WIDTHS };
   sheet.rowHeights = heights;
@@ -602,7 +600,7 @@ function totalRow(
 }
 
 function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typeof logRefs>, logRowOf: (i: number) => number): TableLayout {
-  const { model, period } = input;
+  const { model } = input;
   const plan = model.plan;
   const L = STATUS_LABELS;
   const pc = (k: PlanColumnKey, r: number) => `${sheetRef(PLAN_SHEET, `$${columnLetter(planColumnIndex(k))}`)}${r}`;
@@ -661,7 +659,6 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
     };
     return WORK_COLUMNS.map((col) => cells[col.key]);
   });
-  void period;
   return {
     name: reportTableName(input.period, "TinhToan"),
     origin: `${columnLetter(WORK_COL)}${WORK_HEADER_ROW}`,

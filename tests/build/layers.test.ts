@@ -84,6 +84,11 @@ describe("layers point inward", () => {
     expect(callers.filter((f) => !HOST_CALLERS_ALLOWED.some((d) => f.startsWith(d))).sort()).toEqual([...KNOWN_HOST_CALLERS].sort());
   });
 
+  it("no `void x;` lines keeping an unused name alive in src/", () => {
+    const lines = files.flatMap((f) => fs.readFileSync(f, "utf8").split("\n").map((l, i) => ({ at: `${rel(f)}:${i + 1}`, l })));
+    expect(lines.filter(({ l }) => /^\s*void [A-Za-z_$][\w$]*;\s*$/.test(l)).map(({ at }) => at)).toEqual([]);
+  });
+
   it("benchmark code lives in bench/, not src/", () => {
     expect(files.map(rel).filter((f) => /(^|\/)bench[^/]*\.tsx?$/.test(f))).toEqual([]);
   });

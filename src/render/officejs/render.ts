@@ -868,12 +868,12 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
     try {
       for (const old of plan.replaced) context.workbook.worksheets.getItem(plan.backupSheet.get(old.name)!).delete();
       await batch.sync();
-    } catch (e) {
+    } catch {
+      // Not lost: the new sheets are in; the hidden backups stay, and the person is told.
       plan.messages.push({
         vi: "Các trang tính cũ đã được ẩn nhưng chưa xóa được (tên bắt đầu bằng \"~cchc-old\"); có thể xóa chúng bằng tay.",
         en: "The old sheets were hidden but could not be deleted (names starting with \"~cchc-old\"); you may delete them by hand.",
       });
-      void e;
     }
   }
   progress("done", 1, "Xong.", "Done.");
