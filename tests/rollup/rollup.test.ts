@@ -123,9 +123,9 @@ describe("district consolidation over 30 generated commune exports", () => {
     expect(readCommuneExport("x.xlsx", extra[3].bytes).problem?.status).toBe("invalid");
   });
 
-  it("is linear enough: verifying 30 exports takes well under a second", () => {
-    const t = Date.now();
-    for (const c of communes) readCommuneExport(c.file.name, c.file.bytes);
-    expect(Date.now() - t).toBeLessThan(1500);
+  // How verification time grows with the number of communes is measured by `npm run bench rollup`
+  // (30 vs 300, side by side), not timed here: a loaded machine made a 1.5 s bound flaky.
+  it("verifies each of the 30 exports", () => {
+    for (const c of communes) expect(readCommuneExport(c.file.name, c.file.bytes).problem).toBeUndefined();
   });
 });

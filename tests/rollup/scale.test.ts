@@ -13,12 +13,11 @@ describe("what the bench measures", () => {
     expect(new Set(p.activities.map((a) => a.id)).size).toBe(150);
   });
 
-  it("buildReport on 20,000 activities stays fast (linear; the bench goes to 60,000)", () => {
+  // Its speed is the bench's (scaling: 60 → 60,000, as ratios); here only that it completes right.
+  it("buildReport on 20,000 activities counts every activity", () => {
     const plan = scaledPlan(PLAN, 20000);
     const log = syntheticLog(plan, 1, "2024-09-14");
-    const t = Date.now();
     const r = buildReport(plan, log, parsePeriodToken("9M-2024"));
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(r.totals.activities).toBe(20000);
     expect(r.byGroup.reduce((n, g) => n + g.due, 0)).toBe(r.totals.due);
   });
