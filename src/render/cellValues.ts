@@ -34,8 +34,8 @@ export function cellNumberFormat(cell: Cell | undefined, spec: StyleSpec, asValu
   const styled = spec.numberFormat ?? "General";
   if (!cell) return styled;
   const v = storedValue(cell);
-  if ((cell.f && !asValue) || (cell.link && typeof v === "string")) return styled === "@" ? "General" : styled;
-  if (typeof v === "string") return "@";
-  if (v === null || v === undefined) return styled;
+  const formula = (cell.f && !asValue) || (cell.link && typeof v === "string");
+  if (!formula && typeof v === "string") return "@";
+  if (!formula && (v === null || v === undefined)) return styled;
   return styled === "@" ? "General" : styled;
 }
