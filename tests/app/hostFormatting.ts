@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
 
 export interface SheetFormatting {
-  /** A1 → number format, for every cell whose format is not General. */
+  /** A1 → number format, for every cell whose format is not General ("B:B" for a whole column's). */
   numberFormats: Record<string, string>;
   /** A1 → the cell's validation, in one vocabulary. */
   validations: Record<string, string>;
@@ -69,6 +69,9 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
         if (cell.numFmt && cell.numFmt !== "General") numberFormats[cell.address] = cell.numFmt;
       }),
     );
+    ws.columns?.forEach((column) => {
+      if (column.numFmt && column.numFmt !== "General") numberFormats[`${column.letter}:${column.letter}`] = column.numFmt;
+    });
     const validations: Record<string, string> = {};
     const dvs = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     for (const [a1, dv] of Object.entries(dvs)) {
@@ -115,6 +118,7 @@ export function liveFormatting(state: WorkbookState, sheetNames: string[]): Work
     if (!s) continue;
     const numberFormats: Record<string, string> = {};
     for (const [a1, cell] of Object.entries(s.cells)) if (cell.nf && cell.nf !== "General") numberFormats[a1] = cell.nf;
+    for (const [letter, style] of Object.entries(s.columnStyles)) if (style.nf && style.nf !== "General") numberFormats[`${letter}:${letter}`] = style.nf;
     const validations: Record<string, string> = {};
     for (const dv of s.dataValidations) {
       if (!dv.rule) continue;
