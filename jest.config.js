@@ -2,6 +2,8 @@
 const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2020" } }];
 module.exports = {
   testTimeout: 60000,
+  // Two cores in CI: jest would otherwise use one worker (cores − 1) and take twice as long.
+  maxWorkers: 2,
   projects: [
     {
       displayName: "unit",
