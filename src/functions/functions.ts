@@ -2,8 +2,9 @@
  * The =CCHC.* custom functions. Each is a thin, matrix-aware wrapper over src/core (through
  * indicators.ts, schedule.ts and owner.ts in this folder): every argument may be one cell or a
  * range, ranges broadcast against single values, a whole column is one call, and a bad element
- * becomes an Excel error (message in Vietnamese / English) in its own cell. None is volatile: the
- * as-of date is an argument (a cell holding =TODAY() or the settings' CCHC_ASOF).
+ * becomes an Excel error (message in Vietnamese / English) in its own cell; `forExcel` hands core's
+ * error values to Excel as the runtime's errors. None is volatile: the as-of date is an argument
+ * (a cell holding =TODAY() or the settings' CCHC_ASOF).
  *
  * The JSDoc below is the source of functions.json (custom-functions-metadata-plugin), which also
  * appends the CustomFunctions.associate calls to this module at build time. Keep every custom
@@ -12,6 +13,7 @@
 import { attainmentFn, comparatorFn, completionFn, metFn, parScoreFn, rateFn, targetFn } from "./indicators";
 import { deadlineFn, dueFn, periodFn, statusFn } from "./schedule";
 import { ownerFn } from "./owner";
+import { forExcel } from "./runtimeErrors";
 
 // Where there is no custom-functions runtime (Excel 2016/2019, a plain browser, jest), the
 // associate calls appended at build time must not crash the task pane that shares this bundle.
@@ -30,7 +32,7 @@ if (typeof host.CustomFunctions === "undefined") {
  * @returns Tỷ lệ (0,75 là 75%), cùng kích thước với vùng ô đầu vào.
  */
 export function rate(part: any[][], whole: any[][]): any[][] {
-  return rateFn(part, whole);
+  return forExcel(() => rateFn(part, whole));
 }
 
 /**
@@ -41,7 +43,7 @@ export function rate(part: any[][], whole: any[][]): any[][] {
  * @returns Mục tiêu: phân số với tỷ lệ phần trăm (0,94), số lượng với chỉ tiêu đếm được.
  */
 export function target(text: any[][], index?: any[][]): any[][] {
-  return targetFn(text, index);
+  return forExcel(() => targetFn(text, index));
 }
 
 /**
@@ -52,7 +54,7 @@ export function target(text: any[][], index?: any[][]): any[][] {
  * @returns ">=", "<=" hoặc "=".
  */
 export function comparator(text: any[][], index?: any[][]): any[][] {
-  return comparatorFn(text, index);
+  return forExcel(() => comparatorFn(text, index));
 }
 
 /**
@@ -65,7 +67,7 @@ export function comparator(text: any[][], index?: any[][]): any[][] {
  * @returns Mức đạt từ 0 đến 1 (định dạng phần trăm).
  */
 export function attainment(actual: any[][], target: any[][], comparator?: any[][], cap?: any[][]): any[][] {
-  return attainmentFn(actual, target, comparator, cap);
+  return forExcel(() => attainmentFn(actual, target, comparator, cap));
 }
 
 /**
@@ -77,7 +79,7 @@ export function attainment(actual: any[][], target: any[][], comparator?: any[][
  * @returns TRUE khi đạt, FALSE khi chưa đạt.
  */
 export function met(actual: any[][], target: any[][], comparator?: any[][]): any[][] {
-  return metFn(actual, target, comparator);
+  return forExcel(() => metFn(actual, target, comparator));
 }
 
 /**
@@ -89,7 +91,7 @@ export function met(actual: any[][], target: any[][], comparator?: any[][]): any
  * @returns Ngày Excel (số sê-ri), định dạng ngày dd/mm/yyyy.
  */
 export function deadline(text: any[][], which?: any[][], year?: any[][]): any[][] {
-  return deadlineFn(text, which, year);
+  return forExcel(() => deadlineFn(text, which, year));
 }
 
 /**
@@ -102,7 +104,7 @@ export function deadline(text: any[][], which?: any[][], year?: any[][]): any[][
  * @returns Tên trạng thái bằng tiếng Việt.
  */
 export function status(deadline: any[][], completedOn: any[][], asOf: any[][], year?: any[][]): any[][] {
-  return statusFn(deadline, completedOn, asOf, year);
+  return forExcel(() => statusFn(deadline, completedOn, asOf, year));
 }
 
 /**
@@ -115,7 +117,7 @@ export function status(deadline: any[][], completedOn: any[][], asOf: any[][], y
  * @returns Tên kỳ báo cáo.
  */
 export function period(date: any[][], kind?: any[][], cutoffStartDay?: any[][], cutoffEndDay?: any[][]): any[][] {
-  return periodFn(date, kind, cutoffStartDay, cutoffEndDay);
+  return forExcel(() => periodFn(date, kind, cutoffStartDay, cutoffEndDay));
 }
 
 /**
@@ -127,7 +129,7 @@ export function period(date: any[][], kind?: any[][], cutoffStartDay?: any[][], 
  * @returns TRUE khi đến hạn trong kỳ, FALSE khi không.
  */
 export function due(deadline: any[][], period: any[][], year?: any[][]): any[][] {
-  return dueFn(deadline, period, year);
+  return forExcel(() => dueFn(deadline, period, year));
 }
 
 /**
@@ -138,7 +140,7 @@ export function due(deadline: any[][], period: any[][], year?: any[][]): any[][]
  * @returns Chuỗi "x/y", ví dụ "45/60".
  */
 export function completion(statuses: any[][], dueOnly?: any): string {
-  return completionFn(statuses, dueOnly);
+  return forExcel(() => completionFn(statuses, dueOnly));
 }
 
 /**
@@ -150,7 +152,7 @@ export function completion(statuses: any[][], dueOnly?: any): string {
  * @returns Số điểm.
  */
 export function parscore(rate: any[][], maxPoints: any[][], thresholds?: any[][]): any[][] {
-  return parScoreFn(rate, maxPoints, thresholds);
+  return forExcel(() => parScoreFn(rate, maxPoints, thresholds));
 }
 
 /**
@@ -161,5 +163,5 @@ export function parscore(rate: any[][], maxPoints: any[][], thresholds?: any[][]
  * @returns Tên đơn vị chuẩn.
  */
 export function owner(text: any[][], units?: any[][]): any[][] {
-  return ownerFn(text, units);
+  return forExcel(() => ownerFn(text, units));
 }

@@ -5,7 +5,8 @@
  * other axis (a 10×1 column against a 1×1 value gives 10×1). So a whole column is one call.
  * A bad element becomes an error in its own cell, not in the whole result.
  */
-import { excelError, isExcelError } from "./excelError";
+import { isBlank } from "../core/cellArguments";
+import { excelError, ExcelErrorValue } from "../core/excelError";
 
 export type Matrix = unknown[][];
 
@@ -41,8 +42,8 @@ export function broadcastShape(matrices: Matrix[]): { rows: number; cols: number
   return { rows, cols };
 }
 
-function asCellError(err: unknown): Error {
-  if (isExcelError(err) && "code" in err) return err; // ours or the runtime's CustomFunctions.Error
+function asCellError(err: unknown): ExcelErrorValue {
+  if (err instanceof ExcelErrorValue) return err;
   return excelError("#VALUE!", err instanceof Error ? err.message : String(err));
 }
 
@@ -88,14 +89,9 @@ export function single(arg: unknown, what: string): unknown {
   return m[0][0];
 }
 
-/** A value Excel passed for an optional argument that was left out (or an empty cell). */
-export function isMissing(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
 /** An argument that was left out entirely (undefined, null, or a 1×1 empty range). */
 export function isOmitted(arg: unknown): boolean {
   if (arg === undefined || arg === null) return true;
   const m = asMatrix(arg);
-  return m.length === 1 && m[0].length === 1 && isMissing(m[0][0]);
+  return m.length === 1 && m[0].length === 1 && isBlank(m[0][0]);
 }

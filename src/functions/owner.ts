@@ -5,8 +5,8 @@
  */
 import { defaultUnitDirectory, UnitDirectory, unitsFromSheetRows } from "../core/units";
 import { normalizeText } from "../core/text";
-import { fail } from "./excelError";
-import { isBlank, show, toText } from "./coerce";
+import { isBlank, show, toText } from "../core/cellArguments";
+import { fail } from "../core/excelError";
 import { asMatrix, elementwise, isOmitted } from "./matrix";
 
 let cachedKey = "";

@@ -8,8 +8,8 @@ import { parseDeadline, type Deadline } from "../core/deadline";
 import { dueInPeriod, parsePeriodToken, periodContaining, type CutoffSettings, type PeriodKind } from "../core/periods";
 import { computeStatus, STATUS_LABELS } from "../core/status";
 import { normalizeText, stripDiacritics } from "../core/text";
-import { fail } from "./excelError";
-import { isBlank, show, toInteger, toIsoDate, toIsoDateOrNull, toText, toYear } from "./coerce";
+import { isBlank, show, toInteger, toIsoDate, toIsoDateOrNull, toText, toYear } from "../core/cellArguments";
+import { fail } from "../core/excelError";
 import { elementwise } from "./matrix";
 
 /** Two years that differ in every calendar respect the grammar uses (both non-leap). */

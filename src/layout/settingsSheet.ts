@@ -8,8 +8,8 @@
  */
 import { receiverOf, type Settings } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
-import { completionFn, completionRateOf, parScoreOf } from "../functions/indicators";
-import { errorCode } from "../functions/excelError";
+import { errorCode } from "../core/excelError";
+import { completionOf, completionRateOf, parScoreOf } from "../core/indicatorFunctions";
 import { sheetRef } from "./address";
 import { NAMES } from "./names";
 import { deriveActivity, planRange } from "./planSheet";
@@ -87,8 +87,8 @@ export function completionFigures(model: WorkbookModel, settings: Settings = mod
     const { status } = deriveActivity(a, model.progress[a.id] ?? {}, settings.year, settings.asOf);
     return STATUS_LABELS[status].vi;
   });
-  const completion = completionFn([statuses]);
-  const completionDue = completionFn([statuses], true);
+  const completion = completionOf(statuses);
+  const completionDue = completionOf(statuses, true);
   // The rate cell is IFERROR(…,""): no activities gives "", not an error.
   const rate = cachedValue(() => completionRateOf(completion));
   if (typeof rate === "string" && rate.startsWith("#")) return { statuses, completion, completionDue, rate: "", parScore: "" };

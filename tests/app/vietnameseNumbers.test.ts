@@ -8,7 +8,7 @@ import { demoWorkbook } from "../../scripts/make-corpus";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { parseNumberVi } from "../../src/core/numbers";
-import { toNumber } from "../../src/functions/coerce";
+import { toNumber } from "../../src/core/cellArguments";
 import { installFakeOffice, type InstalledFake } from "../fakeExcel";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import * as ops from "../../src/taskpane/services/ops";

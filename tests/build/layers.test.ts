@@ -20,12 +20,6 @@ const FORBIDDEN: Record<string, string[]> = {
 
 /** Arrows still pointing outward, "from-file → imported-file" (paths under src/), each with why. */
 const KNOWN_ARROWS: Record<string, string> = {
-  // The sheets' cached values use the custom functions' own pure code so a cell's cached value is
-  // what CCHC.* computes; moving functions/indicators (+ coerce, matrix, excelError) to core is pending.
-  "layout/settingsSheet.ts → functions/indicators.ts": "pending move to core",
-  "layout/settingsSheet.ts → functions/excelError.ts": "pending move to core",
-  "layout/indicatorsSheet.ts → functions/indicators.ts": "pending move to core",
-  "layout/indicatorsSheet.ts → functions/excelError.ts": "pending move to core",
   // The reader titles groups and fills defaults from the embedded sample plan; the fix is a
   // reader option the callers (CLI, page, pane) pass, not done yet.
   "layout/readBack.ts → data/hongLoc2024.ts": "sample plan in the reader",
@@ -65,7 +59,7 @@ const layerOf = (relPath: string) => relPath.split("/")[0];
 describe("layers point inward", () => {
   it("finds the source and its imports (the scan itself works)", () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(importsOf(path.join(SRC, "layout/settingsSheet.ts"))).toContain("functions/indicators.ts");
+    expect(importsOf(path.join(SRC, "layout/settingsSheet.ts"))).toContain("core/indicatorFunctions.ts");
     expect(importsOf(path.join(SRC, "app/readWorkbook.ts"))).toContain("layout/readBack.ts");
   });
 

@@ -1,5 +1,5 @@
 /** Helpers for the custom-function tests: read results and their Excel errors plainly. */
-import { errorCode, isExcelError } from "../../src/functions/excelError";
+import { errorCode, isExcelError } from "../../src/core/excelError";
 
 /** A result matrix with every error replaced by its code ("#DIV/0!"). */
 export function codes(result: unknown[][]): unknown[][] {

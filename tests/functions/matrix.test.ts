@@ -1,6 +1,6 @@
 /** The matrix contract every function shares, the error objects, and the bench helper. */
 import { asMatrix, broadcastShape, elementwise, flatten, isOmitted, single } from "../../src/functions/matrix";
-import { excelError, errorCode, fail, FallbackExcelError, isExcelError } from "../../src/functions/excelError";
+import { excelError, errorCode, fail, ExcelErrorValue, isExcelError } from "../../src/core/excelError";
 import { attainmentBenchInputs, attainmentRangeCall, attainmentScalarCalls, benchAttainments } from "../../bench/attainments";
 import * as F from "../../src/functions/functions";
 
@@ -48,16 +48,8 @@ describe("Excel errors", () => {
     delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
   });
 
-  test("without the runtime: a FallbackExcelError with the code", () => {
-    const e = excelError("#DIV/0!", "x");
-    expect(e).toBeInstanceOf(FallbackExcelError);
-    expect(errorCode(e)).toBe("#DIV/0!");
-    expect(isExcelError(e)).toBe(true);
-    expect(isExcelError("#DIV/0!")).toBe(false);
-    expect(fail("#N/A", "không có", "none").message).toBe("không có / none");
-  });
-
-  test("inside Excel: the runtime's CustomFunctions.Error with its ErrorCode", () => {
+  /** Installs a runtime like Excel's: its own Error class and ErrorCode values. */
+  function installRuntime() {
     class RuntimeError {
       constructor(public code: string, public message: string) {}
     }
@@ -66,12 +58,53 @@ describe("Excel errors", () => {
       ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", notAvailable: "#N/A", invalidNumber: "#NUM!", invalidName: "#NAME?" },
       associate: () => undefined,
     };
+    return RuntimeError;
+  }
+
+  test("without the runtime: core's ExcelErrorValue with the code", () => {
+    const e = excelError("#DIV/0!", "x");
+    expect(e).toBeInstanceOf(ExcelErrorValue);
+    expect(errorCode(e)).toBe("#DIV/0!");
+    expect(isExcelError(e)).toBe(true);
+    expect(isExcelError("#DIV/0!")).toBe(false);
+    expect(fail("#N/A", "không có", "none").message).toBe("không có / none");
+    expect(errorCode(F.rate([[1]], [[0]])[0][0])).toBe("#DIV/0!");
+    expect(F.rate([[1]], [[0]])[0][0]).toBeInstanceOf(ExcelErrorValue);
+  });
+
+  test("inside Excel: the runtime's CustomFunctions.Error with its ErrorCode, in cells", () => {
+    const RuntimeError = installRuntime();
     const r = F.rate([[1], [2]], [[0], [4]]);
     expect(r[0][0]).toBeInstanceOf(RuntimeError);
-    expect((r[0][0] as unknown as RuntimeError).code).toBe("#DIV/0!");
-    expect((r[0][0] as unknown as RuntimeError).message).toMatch(/Tổng bằng 0/);
+    expect((r[0][0] as unknown as InstanceType<typeof RuntimeError>).code).toBe("#DIV/0!");
+    expect((r[0][0] as unknown as InstanceType<typeof RuntimeError>).message).toMatch(/Tổng bằng 0/);
     expect(r[1][0]).toBe(0.5);
     expect(errorCode(r[0][0])).toBe("#DIV/0!");
+    const units = F.owner([["VH-TT"], ["Ban không ai biết"]]);
+    expect(typeof units[0][0]).toBe("string");
+    expect(units[1][0]).toBeInstanceOf(RuntimeError);
+  });
+
+  test("inside Excel: an error thrown for the whole call is the runtime's error too", () => {
+    const RuntimeError = installRuntime();
+    const thrown = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e as InstanceType<typeof RuntimeError>;
+      }
+      throw new Error("did not throw");
+    };
+    const sizes = thrown(() => F.rate([[1], [2], [3]], [[1], [2]]));
+    expect(sizes).toBeInstanceOf(RuntimeError);
+    expect(sizes.code).toBe("#VALUE!");
+    expect(sizes.message).toMatch(/kích thước khác nhau.*different sizes/);
+    const flag = thrown(() => F.completion([["Quá hạn"]], [["có lẽ"]]));
+    expect(flag).toBeInstanceOf(RuntimeError);
+    expect(flag.message).toMatch(/TRUE hoặc FALSE/);
+    const thresholds = thrown(() => F.parscore([[0.9]], [[10]], [[1, 2, 3, 4]]));
+    expect(thresholds).toMatchObject({ code: "#VALUE!" });
+    expect(thresholds).toBeInstanceOf(RuntimeError);
   });
 });
 

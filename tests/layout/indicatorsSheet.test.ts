@@ -14,7 +14,7 @@ import {
   MET_LABELS, VALUE_COLUMNS, indicatorCellRefs, indicatorSheetPlan, indicatorValues, indicatorsSheet,
 } from "../../src/layout/indicatorsSheet";
 import * as F from "../../src/functions/functions";
-import { errorCode, isExcelError } from "../../src/functions/excelError";
+import { errorCode, isExcelError } from "../../src/core/excelError";
 
 const plan = HONG_LOC_2024;
 const baseModel = (mode: "custom" | "native", extra: Partial<WorkbookModel> = {}): WorkbookModel => ({

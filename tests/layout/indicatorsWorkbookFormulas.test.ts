@@ -17,7 +17,7 @@ import { SETTINGS_EXTRA_ROW, SETTINGS_SHEET, settingsSheet } from "../../src/lay
 import { storedValue } from "../../src/render/cellValues";
 import { writeXlsx } from "../../src/render/exceljs";
 import * as F from "../../src/functions/functions";
-import { errorCode, isExcelError } from "../../src/functions/excelError";
+import { errorCode, isExcelError } from "../../src/core/excelError";
 
 // --- a small evaluator ---------------------------------------------------------------------------
 

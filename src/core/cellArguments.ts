@@ -1,14 +1,14 @@
 /**
- * Reading cell values for the custom functions. One number parser for the whole product
- * (core's `parseNumberVi`), one date reader (core's `parseUserDate`: Excel serials, dd/mm/yyyy,
- * ISO). Every reader throws an Excel error with a Vietnamese / English message.
+ * Reading one cell's value as a function argument (the =CCHC.* functions, and the layout's cached
+ * values computed with the same code). One number parser for the whole product (`parseNumberVi`),
+ * one date reader (`parseUserDate`: Excel serials, dd/mm/yyyy, ISO). Every reader throws an Excel
+ * error value with a Vietnamese / English message.
  */
-import { isoFromExcelSerial, parseUserDate } from "../core/dates";
-import type { Comparator } from "../core/plan";
-import { parseComparator } from "../core/targets";
-import { parseNumberVi } from "../core/numbers";
+import { isoFromExcelSerial, parseUserDate } from "./dates";
 import { fail } from "./excelError";
-import { isMissing } from "./matrix";
+import type { Comparator } from "./plan";
+import { parseComparator } from "./targets";
+import { parseNumberVi } from "./numbers";
 
 /** What an argument is, for messages: "tổng / whole". */
 export type What = string;
@@ -23,27 +23,24 @@ export function show(value: unknown): string {
 }
 
 /** True for an empty cell or a left-out argument (null, undefined, "" or spaces). */
-export const isBlank = isMissing;
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
 
 /** A number from a cell: numbers, "75%", "85,3%", "1.234,5" (core's parseNumberVi); an Excel error otherwise. */
 export function toNumber(value: unknown, what: What): number {
   if (typeof value === "boolean") {
     throw fail("#VALUE!", `${vi(what)} phải là số, không phải TRUE/FALSE`, `${en(what)} must be a number, not TRUE/FALSE`);
   }
-  if (isMissing(value)) throw fail("#VALUE!", `Thiếu giá trị ${vi(what)}`, `Missing ${en(what)}`);
+  if (isBlank(value)) throw fail("#VALUE!", `Thiếu giá trị ${vi(what)}`, `Missing ${en(what)}`);
   const n = parseNumberVi(value);
   if (n === null) throw fail("#VALUE!", `Không đọc được số ở ${vi(what)}: “${show(value)}”`, `Not a number: ${en(what)} “${show(value)}”`);
   return n;
 }
 
-/** A number, or `fallback` when the cell is empty / the argument left out. */
-export function toNumberOr<T>(value: unknown, what: What, fallback: T): number | T {
-  return isMissing(value) ? fallback : toNumber(value, what);
-}
-
 /** A date from a cell as ISO: an Excel serial, "15/01/2024", "2024-01-15"; an Excel error otherwise. */
 export function toIsoDate(value: unknown, what: What): string {
-  if (isMissing(value)) throw fail("#VALUE!", `Thiếu ngày ${vi(what)}`, `Missing date: ${en(what)}`);
+  if (isBlank(value)) throw fail("#VALUE!", `Thiếu ngày ${vi(what)}`, `Missing date: ${en(what)}`);
   if (typeof value === "number") {
     const iso = isoFromExcelSerial(value);
     if (!iso) throw fail("#NUM!", `${vi(what)}: số ${show(value)} không phải là ngày hợp lệ`, `${en(what)}: ${show(value)} is not a valid date`);
@@ -58,12 +55,12 @@ export function toIsoDate(value: unknown, what: What): string {
 
 /** A date as ISO, or null for an empty cell. */
 export function toIsoDateOrNull(value: unknown, what: What): string | null {
-  return isMissing(value) ? null : toIsoDate(value, what);
+  return isBlank(value) ? null : toIsoDate(value, what);
 }
 
 /** A whole number in [min, max], or `fallback` when left out. */
 export function toInteger(value: unknown, what: What, min: number, max: number, fallback?: number): number {
-  if (isMissing(value)) {
+  if (isBlank(value)) {
     if (fallback !== undefined) return fallback;
     throw fail("#VALUE!", `Thiếu giá trị ${vi(what)}`, `Missing ${en(what)}`);
   }
@@ -76,12 +73,12 @@ export function toInteger(value: unknown, what: What, min: number, max: number, 
 
 /** A year 1900..9999, or null when left out. */
 export function toYear(value: unknown, what: What = "năm / year"): number | null {
-  return isMissing(value) ? null : toInteger(value, what, 1900, 9999);
+  return isBlank(value) ? null : toInteger(value, what, 1900, 9999);
 }
 
 /** TRUE/FALSE from a cell: booleans, 1/0, "TRUE"/"FALSE", "có"/"không", "đúng"/"sai"; `fallback` when left out. */
 export function toBoolean(value: unknown, what: What, fallback: boolean): boolean {
-  if (isMissing(value)) return fallback;
+  if (isBlank(value)) return fallback;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0;
   if (typeof value === "string") {
@@ -94,7 +91,7 @@ export function toBoolean(value: unknown, what: What, fallback: boolean): boolea
 
 /** ">=", "<=" or "=" (also "≥", "tối thiểu", "tối đa"…); ">=" when left out. */
 export function toComparator(value: unknown, what: What = "phép so sánh / comparator"): Comparator {
-  if (isMissing(value)) return ">=";
+  if (isBlank(value)) return ">=";
   const c = parseComparator(value);
   if (!c) {
     throw fail("#VALUE!", `${vi(what)} phải là ">=", "<=" hoặc "=", không phải “${show(value)}”`, `${en(what)} must be ">=", "<=" or "=", not “${show(value)}”`);
