@@ -6,13 +6,13 @@
  * (cellValues.ts storedValue/fitCellText): Excel would otherwise repair the file on opening.
  */
 import ExcelJS from "exceljs";
-import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";
+import type { StyleSpec } from "../layout/styles";
 import { columnLetter, parseAddress, address } from "../layout/address";
 import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
 import { cellNumberFormat, fileFormula, storedValue } from "./cellValues";
 import { postProcessXlsx } from "./xlsxPostProcess";
 import { dataValidationsOf, writeWorkbookFiles } from "./xlsxStrict";
-import { estimatedRowHeights } from "../layout/rowHeights";
+import { BORDER_COLOR, HEADER_SPEC, bodyRows, bodySpec, cellFormat, freeSpec, resolveSheet, validationRule } from "./resolvedSheet";
 
 export interface XlsxOptions {
   /** Replace every formula by its computed value (exports for the district). */
@@ -27,18 +27,23 @@ export interface XlsxOptions {
 
 const EXCEL_ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
 
+/** exceljs's paper size codes (the file's pageSetup@paperSize). */
+const PAPER_SIZES = { A4: 9 } as const;
+
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-/** A cell's style; its number format is the one both hosts give that cell (cellNumberFormat). */
-function applyStyle(target: ExcelJS.Cell, cell: Cell | undefined, spec: StyleSpec | undefined, base: StyleSpec | undefined, freeze: boolean) {
-  const s = { ...base, ...spec };
-  const numberFormat = cellNumberFormat(cell, s, freeze);
-  target.font = { name: FONT_NAME, size: s.size ?? FONT_SIZE, bold: s.bold, italic: s.italic, underline: s.underline, color: s.color ? { argb: argb(s.color) } : undefined };
-  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap || s.horizontal || s.vertical) target.alignment = { wrapText: s.wrap, horizontal: s.horizontal, vertical: s.vertical === "center" ? "middle" : s.vertical };
+/** A cell's resolved format (resolvedSheet.ts) and number format (cellNumberFormat), in exceljs's words. */
+function applyStyle(target: ExcelJS.Cell, cell: Cell | undefined, spec: StyleSpec, freeze: boolean) {
+  const f = cellFormat(spec);
+  const numberFormat = cellNumberFormat(cell, spec, freeze);
+  target.font = { ...f.font, underline: f.font.underline || undefined, color: { argb: argb(f.font.color) } };
+  if (f.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+  if (f.wrap || f.horizontal !== "general" || f.vertical !== "bottom") {
+    target.alignment = { wrapText: f.wrap || undefined, horizontal: f.horizontal === "general" ? undefined : f.horizontal, vertical: f.vertical === "center" ? "middle" : f.vertical };
+  }
   if (numberFormat !== "General") target.numFmt = numberFormat;
-  if (s.border) {
-    const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+  if (f.border) {
+    const thin = { style: "thin" as const, color: { argb: argb(BORDER_COLOR) } };
     target.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
 }
@@ -53,33 +58,31 @@ function cellValue(cell: Cell, freeze: boolean): ExcelJS.CellValue {
   return value as ExcelJS.CellValue;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, a1: string, cell: Cell, freeze: boolean, base?: StyleSpec) {
+function writeCell(ws: ExcelJS.Worksheet, a1: string, cell: Cell, freeze: boolean) {
   const target = ws.getCell(a1);
   target.value = cellValue(cell, freeze);
-  applyStyle(target, cell, cell.style ? STYLES[cell.style] : undefined, base, freeze);
+  applyStyle(target, cell, freeSpec(cell), freeze);
 }
 
 export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: boolean) {
+  const look = resolveSheet(sheet);
+  const { print } = look;
   const ws = wb.addWorksheet(sheet.name, {
     properties: { tabColor: sheet.tabColor ? { argb: argb(sheet.tabColor) } : undefined },
-    views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : undefined,
+    views: look.freeze ? [{ state: "frozen", xSplit: look.freeze.columns, ySplit: look.freeze.rows }] : undefined,
     pageSetup: {
-      paperSize: 9,
-      orientation: sheet.print.orientation,
-      fitToPage: sheet.print.fitToWidth,
-      fitToWidth: 1,
+      paperSize: PAPER_SIZES[print.paperSize],
+      orientation: print.orientation,
+      fitToPage: print.fitToPagesWide !== null,
+      fitToWidth: print.fitToPagesWide ?? 1,
       fitToHeight: 0,
-      printTitlesRow: sheet.print.titleRows?.replace(/\$/g, ""),
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: print.titleRows?.replace(/\$/g, ""),
+      margins: print.margins,
     },
-    headerFooter: sheet.print.pageNumbers ? { oddFooter: "&CTrang &P/&N" } : undefined,
+    headerFooter: print.centerFooter ? { oddFooter: `&C${print.centerFooter}` } : undefined,
   });
   for (const table of sheet.tables) {
     const origin = parseAddress(table.origin);
-    table.columns.forEach((c, i) => {
-      ws.getColumn(origin.col + i + 1).width = c.width;
-      if (c.hidden) ws.getColumn(origin.col + i + 1).hidden = true;
-    });
     ws.addTable({
       name: table.name,
       ref: table.origin,
@@ -88,34 +91,39 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: table.rows.length ? table.rows.map((row) => row.map((cell) => cellValue(cell, freeze))) : [table.columns.map(() => null)],
     });
-    table.columns.forEach((c, i) => applyStyle(ws.getCell(address(origin.row, origin.col + i)), { v: c.header }, STYLES.header, undefined, freeze));
+    table.columns.forEach((c, i) => applyStyle(ws.getCell(address(origin.row, origin.col + i)), { v: c.header }, HEADER_SPEC, freeze));
     // Every body cell is styled, the blank row of an empty table too (as the live renderer does).
-    const bodyRows: Array<Array<Cell | undefined>> = table.rows.length ? table.rows : [[]];
-    bodyRows.forEach((row, r) =>
+    bodyRows(table).forEach((row, r) =>
       table.columns.forEach((column, i) => {
         const cell = row[i];
         const target = ws.getCell(address(origin.row + 1 + r, origin.col + i));
-        applyStyle(target, cell, STYLES[cell?.style ?? column.style ?? "text"], { border: true, vertical: "top" }, freeze);
+        applyStyle(target, cell, bodySpec(column, cell), freeze);
         if (cell?.link && !cell.f) target.value = cellValue(cell, freeze);
       }),
     );
   }
   for (const [a1, cell] of Object.entries(sheet.cells)) writeCell(ws, a1, cell, freeze);
-  for (const [letter, width] of Object.entries(sheet.widths ?? {})) ws.getColumn(letter).width = width;
-  for (const [row, height] of Object.entries({ ...estimatedRowHeights(sheet), ...sheet.rowHeights })) ws.getRow(Number(row) + 1).height = height;
+  for (const c of look.columns) {
+    const column = ws.getColumn(c.index + 1);
+    column.width = c.width;
+    if (c.hidden) column.hidden = true;
+  }
+  // A file cannot measure text: the rows to fit get the layout's estimate.
+  for (const [row, height] of Object.entries({ ...look.estimatedHeights, ...look.rowHeights })) ws.getRow(Number(row) + 1).height = height;
   for (const m of sheet.merges) ws.mergeCells(m);
   for (const v of sheet.validations) {
+    const r = validationRule(v);
     const rule: ExcelJS.DataValidation = {
-      type: v.type,
-      allowBlank: true,
-      formulae: v.type === "list" ? [v.source ?? `"${(v.values ?? []).join(",")}"`] : v.type === "date" ? [new Date(Date.UTC(1900, 0, 1))] : [0],
-      operator: v.type === "list" ? undefined : "greaterThanOrEqual",
+      type: r.type,
+      allowBlank: r.ignoreBlanks,
+      formulae: r.list ? ["formula" in r.list ? r.list.formula : `"${r.list.values}"`] : [typeof r.minimum === "string" ? new Date(`${r.minimum}T00:00:00Z`) : r.minimum],
+      operator: r.list ? undefined : "greaterThanOrEqual",
       showErrorMessage: true,
-      errorStyle: v.errorStyle,
-      errorTitle: v.errorTitle,
-      error: v.errorMessage,
-      showInputMessage: Boolean(v.prompt),
-      prompt: v.prompt,
+      errorStyle: r.errorStyle,
+      errorTitle: r.errorTitle,
+      error: r.errorMessage,
+      showInputMessage: r.prompt !== null,
+      prompt: r.prompt ?? undefined,
     };
     // Per range, as Excel saves it; writeWorkbookFiles keeps the ranges disjoint (xlsxStrict.ts).
     dataValidationsOf(ws).add(v.range, rule);

@@ -1,25 +1,16 @@
 /**
- * The layout's style palette applied to Office.js ranges, and the per-cell value/number-format
- * pair both written in one batch. Semantics mirror `src/render/exceljs.ts`:
- *  - a table body cell gets STYLES[cell.style ?? column.style ?? "text"] on top of
- *    { border, vertical: "top" }; the header row gets STYLES.header;
- *  - a free cell gets STYLES[cell.style] (or nothing);
+ * The resolved formats (../resolvedSheet.ts) applied to Office.js ranges, and the per-cell
+ * value/number-format pair both written in one batch:
  *  - a link cell becomes a HYPERLINK formula to "#<target>" (works at ExcelApi 1.1, and a whole
  *    column of links is one write instead of one Range.hyperlink per cell);
  *  - text longer than Excel's 32,767 characters per cell is cut, ending in "… [cắt bớt]"
  *    (storedValue → fitCellText): Excel rejects a longer value written through Range.values.
  */
-import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
-import type { Cell, StyleKey } from "../../layout/types";
+import type { StyleSpec } from "../../layout/styles";
+import type { Cell } from "../../layout/types";
 import { cellNumberFormat, storedValue, usesCustomFunctions } from "../cellValues";
+import { BORDER_COLOR, type CellFormat } from "../resolvedSheet";
 import { formulaLiteral, safeText } from "./text";
-
-export const BORDER_COLOR = "#808080";
-export const DEFAULT_FONT_COLOR = "#000000";
-
-export function styleSpec(key: StyleKey | undefined, base?: StyleSpec): StyleSpec {
-  return { ...base, ...(key ? STYLES[key] : {}) };
-}
 
 export interface CellWrite {
   /** What goes into Range.formulas (constants are written as themselves). */
@@ -55,20 +46,23 @@ export function cellWrite(cell: Cell | undefined, spec: StyleSpec, opts: CellWri
   return { value: v ?? "", numberFormat, formula: false };
 }
 
-/** Applies a full style (every property written, so an override replaces the column's style). */
-export function applyFormat(range: Excel.Range, s: StyleSpec): void {
+const HORIZONTAL = { general: "General", left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+/** Applies a resolved format, every property written (so an override replaces the column's); borders: applyGrid. */
+export function applyFormat(range: Excel.Range, c: CellFormat): void {
   const f = range.format;
-  f.font.name = FONT_NAME;
-  f.font.size = s.size ?? FONT_SIZE;
-  f.font.bold = Boolean(s.bold);
-  f.font.italic = Boolean(s.italic);
-  f.font.color = s.color ?? DEFAULT_FONT_COLOR;
-  f.font.underline = s.underline ? "Single" : "None";
-  if (s.fill) f.fill.color = s.fill;
+  f.font.name = c.font.name;
+  f.font.size = c.font.size;
+  f.font.bold = c.font.bold;
+  f.font.italic = c.font.italic;
+  f.font.color = c.font.color;
+  f.font.underline = c.font.underline ? "Single" : "None";
+  if (c.fill) f.fill.color = c.fill;
   else f.fill.clear();
-  f.wrapText = Boolean(s.wrap);
-  f.horizontalAlignment = s.horizontal === "left" ? "Left" : s.horizontal === "center" ? "Center" : s.horizontal === "right" ? "Right" : "General";
-  f.verticalAlignment = s.vertical === "top" ? "Top" : s.vertical === "center" ? "Center" : "Bottom";
+  f.wrapText = c.wrap;
+  f.horizontalAlignment = HORIZONTAL[c.horizontal];
+  f.verticalAlignment = VERTICAL[c.vertical];
 }
 
 const BORDER_ITEMS = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
@@ -83,10 +77,4 @@ export function applyGrid(range: Excel.Range, inside: { vertical: boolean; horiz
     b.weight = "Thin";
     b.color = BORDER_COLOR;
   }
-}
-
-/** Excel column width in characters (as exceljs and the layout give it) → points for Office.js. */
-export function widthToPoints(chars: number): number {
-  const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
-  return Math.round(px * 0.75 * 100) / 100;
 }

@@ -22,11 +22,12 @@
  * in 5 leaves hidden backups, reported to the user. Only sheets carrying the add-in's marker are
  * ever deleted.
  */
-import { parseRange, rangeAddress, columnIndex, columnLetter } from "../../layout/address";
-import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../layout/styles";
-import { OWNER_MARKER_NAME, type Cell, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
+import { parseRange, rangeAddress, columnLetter } from "../../layout/address";
+import { FONT_NAME, FONT_SIZE } from "../../layout/styles";
+import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
-import { applyFormat, applyGrid, cellWrite, styleSpec, widthToPoints, type CellWrite } from "./format";
+import { applyFormat, applyGrid, cellWrite, type CellWrite } from "./format";
+import { HEADER_SPEC, POINTS_PER_INCH, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, resolveSheet, validationRule, widthToPoints } from "../resolvedSheet";
 import { quoteSheet, rewriteRefs, safeText } from "./text";
 import type { Message } from "../../core/message";
 import { CchcError } from "../../core/errors";
@@ -339,21 +340,19 @@ async function writeTable(w: SheetWriter, table: TableLayout, tempTableName: str
   // Header row: text.
   await writeBlock(w, r0, c0, [table.columns.map((c) => ({ value: safeText(c.header), numberFormat: "@", formula: false }))]);
   const headerRange = w.batch.range(w.ws, rangeAddress(r0, c0, r0, c0 + cols - 1));
-  applyFormat(headerRange, STYLES.header);
+  applyFormat(headerRange, cellFormat(HEADER_SPEC));
   // Body: one block (an empty table keeps one blank row, as Excel needs).
-  const bodyRows: Array<Array<Cell | undefined>> = table.rows.length ? table.rows : [table.columns.map(() => undefined)];
-  const base: StyleSpec = { border: true, vertical: "top" };
-  const colSpecs = table.columns.map((c) => styleSpec(c.style ?? "text", base));
-  const block = bodyRows.map((row) => table.columns.map((c, i) => cellWrite(row[i], styleSpec(row[i]?.style ?? c.style ?? "text", base), opts)));
+  const rows = bodyRows(table);
+  const block = rows.map((row) => table.columns.map((c, i) => cellWrite(row[i], bodySpec(c, row[i]), opts)));
   await writeBlock(w, r0 + 1, c0, block);
-  const rLast = r0 + bodyRows.length;
-  // Styles by column, then runs of cells whose own style differs from their column's.
+  const rLast = r0 + rows.length;
+  // Formats by column, then runs of cells whose own style differs from their column's.
   table.columns.forEach((c, i) => {
-    applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1, c0 + i, rLast, c0 + i)), colSpecs[i]);
-    const overrides = bodyRows.map((row) => (row[i]?.style && row[i]!.style !== (c.style ?? "text") ? row[i]!.style! : null));
+    applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1, c0 + i, rLast, c0 + i)), cellFormat(bodySpec(c, undefined)));
+    const overrides = rows.map((row) => (bodyStyleKey(c, row[i]) !== bodyStyleKey(c, undefined) ? bodyStyleKey(c, row[i]) : null));
     for (const run of runs(overrides, (a, b) => a === b)) {
       if (!run.value) continue;
-      applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1 + run.start, c0 + i, r0 + 1 + run.end, c0 + i)), styleSpec(run.value, base));
+      applyFormat(w.batch.range(w.ws, rangeAddress(r0 + 1 + run.start, c0 + i, r0 + 1 + run.end, c0 + i)), cellFormat(bodySpec(c, rows[run.start][i])));
     }
   });
   applyGrid(w.batch.range(w.ws, rangeAddress(r0, c0, rLast, c0 + cols - 1)), { vertical: cols > 1, horizontal: true });
@@ -394,7 +393,7 @@ async function writeFreeCells(w: SheetWriter, sheet: SheetLayout): Promise<void>
       const row: CellWrite[] = [];
       for (let c = cMin; c <= cMax; c++) {
         const cell = lookup.get(`${r}:${c}`);
-        row.push(cell ? cellWrite(cell, styleSpec(cell.style), opts) : { value: "", numberFormat: "General", formula: false });
+        row.push(cell ? cellWrite(cell, freeSpec(cell), opts) : { value: "", numberFormat: "General", formula: false });
       }
       return row;
     });
@@ -405,36 +404,16 @@ async function writeFreeCells(w: SheetWriter, sheet: SheetLayout): Promise<void>
       for (let c = cMin; c <= cMax; c++) keys.push(lookup.get(`${r}:${c}`)?.style ?? null);
       for (const run of runs(keys, (a, b) => a === b)) {
         if (!run.value) continue;
-        const spec = STYLES[run.value as keyof typeof STYLES];
+        const spec = freeSpec(lookup.get(`${r}:${cMin + run.start}`));
         const range = w.batch.range(w.ws, rangeAddress(r, cMin + run.start, r, cMin + run.end));
-        applyFormat(range, spec);
+        applyFormat(range, cellFormat(spec));
         if (spec.border) applyGrid(range, { vertical: run.end > run.start, horizontal: false });
       }
     }
   }
 }
 
-function sheetExtent(sheet: SheetLayout): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  const grow = (r: number, c: number) => {
-    rows = Math.max(rows, r + 1);
-    cols = Math.max(cols, c + 1);
-  };
-  for (const a1 of Object.keys(sheet.cells)) {
-    const { r1, c1 } = parseRange(a1);
-    grow(r1, c1);
-  }
-  for (const t of sheet.tables) {
-    const { r1, c1 } = parseRange(t.origin);
-    grow(r1 + Math.max(t.rows.length, 1), c1 + t.columns.length - 1);
-  }
-  for (const m of sheet.merges) {
-    const { r2, c2 } = parseRange(m);
-    grow(r2, c2);
-  }
-  return { rows, cols };
-}
+const ERROR_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 
 const CHART_TYPES: Record<ChartLayout["type"], string> = {
   barClustered: "BarClustered",
@@ -485,49 +464,42 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   // Owner marker: a hidden sheet-scoped name, as the file renderer writes.
   const marker = ws.names.add(OWNER_MARKER_NAME, `="${sheet.role}"`);
   marker.visible = false;
-  const extent = sheetExtent(sheet);
+  const look = resolveSheet(sheet);
+  const { extent } = look;
   if (extent.rows && extent.cols) {
     const all = w.batch.range(ws, rangeAddress(0, 0, extent.rows - 1, extent.cols - 1));
     all.format.font.name = FONT_NAME;
     all.format.font.size = FONT_SIZE;
   }
-  // Column widths: tables first, then explicit widths (as exceljs does), in runs of equal width.
-  const widths = new Map<number, number>();
-  const hidden = new Set<number>();
-  for (const t of sheet.tables) {
-    const { c1 } = parseRange(t.origin);
-    t.columns.forEach((c, i) => {
-      widths.set(c1 + i, c.width);
-      if (c.hidden) hidden.add(c1 + i);
-    });
-  }
-  for (const [letter, width] of Object.entries(sheet.widths ?? {})) widths.set(columnIndex(letter), width);
-  const colIdx = [...widths.keys()].sort((a, b) => a - b);
+  // Column widths in runs of equal width.
   const widthRuns: Array<{ c1: number; c2: number; width: number }> = [];
-  for (const c of colIdx) {
+  for (const { index, width } of look.columns) {
     const last = widthRuns[widthRuns.length - 1];
-    if (last && last.c2 === c - 1 && last.width === widths.get(c)) last.c2 = c;
-    else widthRuns.push({ c1: c, c2: c, width: widths.get(c)! });
+    if (last && last.c2 === index - 1 && last.width === width) last.c2 = index;
+    else widthRuns.push({ c1: index, c2: index, width });
   }
   for (const run of widthRuns) {
     const range = w.batch.range(ws, `${columnLetter(run.c1)}:${columnLetter(run.c2)}`);
     range.format.columnWidth = widthToPoints(run.width);
   }
-  for (const c of hidden) w.batch.range(ws, `${columnLetter(c)}:${columnLetter(c)}`).columnHidden = true;
+  for (const c of look.columns) if (c.hidden) w.batch.range(ws, `${columnLetter(c.index)}:${columnLetter(c.index)}`).columnHidden = true;
   // Values: free cells, then tables over them.
   await writeFreeCells(w, sheet);
   for (const t of sheet.tables) await writeTable(w, t, plan.tempTable.get(t.name)!);
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+  // Excel measures the text itself: one autofit per table body (a file gets estimates instead).
+  for (const { first, last } of look.fittedRows) w.batch.range(ws, `${first + 1}:${last + 1}`).format.autofitRows();
+  for (const [row, height] of Object.entries(look.rowHeights)) {
     const r = Number(row) + 1;
     w.batch.range(ws, `${r}:${r}`).format.rowHeight = height;
   }
   for (const m of sheet.merges) w.batch.range(ws, m.replace(/^.*!/, "")).merge(false);
   // Gated features.
-  if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns)) {
+  const { freeze } = look;
+  if (freeze) {
     if (!caps.freezePanes) skip(plan, "freezePanes");
-    else if (sheet.freeze.rows && sheet.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, sheet.freeze.rows - 1, sheet.freeze.columns - 1)));
-    else if (sheet.freeze.rows) ws.freezePanes.freezeRows(sheet.freeze.rows);
-    else ws.freezePanes.freezeColumns(sheet.freeze.columns);
+    else if (freeze.rows && freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, freeze.rows - 1, freeze.columns - 1)));
+    else if (freeze.rows) ws.freezePanes.freezeRows(freeze.rows);
+    else ws.freezePanes.freezeColumns(freeze.columns);
   }
   if (sheet.tabColor) {
     if (caps.tabColor) ws.tabColor = sheet.tabColor;
@@ -538,22 +510,17 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
     else {
       for (const v of sheet.validations) {
         const dv = w.batch.range(ws, v.range.replace(/^.*!/, "")).dataValidation;
-        if (v.type === "list") {
-          const source = v.source ? (v.source.startsWith("=") ? `=${w.rewrite(v.source.slice(1))}` : `=${w.rewrite(v.source)}`) : (v.values ?? []).join(",");
-          dv.rule = { list: { inCellDropDown: true, source } };
-        } else if (v.type === "date") {
-          dv.rule = { date: { formula1: "1900-01-01", operator: "GreaterThanOrEqualTo" } };
+        const r = validationRule(v);
+        if (r.list) {
+          dv.rule = { list: { inCellDropDown: true, source: "formula" in r.list ? `=${w.rewrite(r.list.formula)}` : r.list.values } };
+        } else if (r.type === "date") {
+          dv.rule = { date: { formula1: String(r.minimum), operator: "GreaterThanOrEqualTo" } };
         } else {
-          dv.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+          dv.rule = { decimal: { formula1: Number(r.minimum), operator: "GreaterThanOrEqualTo" } };
         }
-        dv.ignoreBlanks = true;
-        dv.errorAlert = {
-          showAlert: true,
-          style: v.errorStyle === "stop" ? "Stop" : v.errorStyle === "warning" ? "Warning" : "Information",
-          title: (v.errorTitle ?? "").slice(0, 32),
-          message: (v.errorMessage ?? "").slice(0, 255),
-        };
-        if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt.slice(0, 255) };
+        dv.ignoreBlanks = r.ignoreBlanks;
+        dv.errorAlert = { showAlert: true, style: ERROR_STYLES[r.errorStyle], title: r.errorTitle, message: r.errorMessage };
+        if (r.prompt !== null) dv.prompt = { showPrompt: true, title: "", message: r.prompt };
       }
     }
   }
@@ -573,18 +540,20 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   for (const chart of sheet.charts) writeChart(w, chart);
   if (caps.pageLayout) {
     const pl = ws.pageLayout;
-    pl.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    pl.paperSize = "A4";
-    pl.leftMargin = 36;
-    pl.rightMargin = 28.8;
-    pl.topMargin = 43.2;
-    pl.bottomMargin = 43.2;
-    pl.headerMargin = 21.6;
-    pl.footerMargin = 21.6;
-    // One page wide; the height is left to Excel (a 0 for verticalFitToPages is not documented as "automatic").
-    if (sheet.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
-    if (sheet.print.titleRows) pl.setPrintTitleRows(sheet.print.titleRows);
-    if (sheet.print.pageNumbers) pl.headersFooters.defaultForAllPages.centerFooter = "Trang &P/&N";
+    const { print } = look;
+    const points = (inches: number) => Math.round(inches * POINTS_PER_INCH * 100) / 100;
+    pl.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    pl.paperSize = print.paperSize;
+    pl.leftMargin = points(print.margins.left);
+    pl.rightMargin = points(print.margins.right);
+    pl.topMargin = points(print.margins.top);
+    pl.bottomMargin = points(print.margins.bottom);
+    pl.headerMargin = points(print.margins.header);
+    pl.footerMargin = points(print.margins.footer);
+    // The height is left to Excel (a 0 for verticalFitToPages is not documented as "automatic").
+    if (print.fitToPagesWide !== null) pl.zoom = { horizontalFitToPages: print.fitToPagesWide };
+    if (print.titleRows) pl.setPrintTitleRows(print.titleRows);
+    if (print.centerFooter) pl.headersFooters.defaultForAllPages.centerFooter = print.centerFooter;
   } else skip(plan, "pageLayout");
 }
 
