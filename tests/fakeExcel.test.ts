@@ -319,8 +319,8 @@ describe("values, formulas, text", () => {
     const r = await write([["=1+2", "=HYPERLINK(\"x\")"]]);
     expect(r.formulas).toEqual([["=1+2", '=HYPERLINK("x")']]);
     expect(r.values[0][0]).toBe(3);
-    expect(r.values[0][1]).toBeNull(); // not evaluated by the fake
-    expect(r.types).toEqual([["Double", "Unknown"]]);
+    expect(r.values[0][1]).toBe("x"); // HYPERLINK shows its location when it has no friendly name
+    expect(r.types).toEqual([["Double", "String"]]);
   });
 
   test("'+' and '-' also start formulas unless the text is a number; malformed formulas are refused", async () => {

@@ -26,7 +26,7 @@ import { parsePeriodToken } from "../../src/core/periods";
 import type { LogEntry } from "../../src/core/progress";
 import { makeActivities, type Plan } from "../../src/core/plan";
 import { otherAppendixDocx } from "../page/fixtures";
-import { fileFormatting, formattingDifferences, liveFormatting, type WorkbookFormatting } from "./hostFormatting";
+import { fileFormatting, fileLinks, formattingDifferences, liveFormatting, liveLinks, type WorkbookFormatting } from "./hostFormatting";
 
 const AS_OF = "2024-09-14";
 
@@ -59,36 +59,24 @@ afterEach(() => {
   live = null;
 });
 
-/**
- * A link inside the workbook: the file host writes a hyperlink on a text cell, the live host a
- * HYPERLINK formula showing the same text (one write per column, ExcelApi 1.1). Not yet one
- * resolution (see the failing test below); `links: "as written"` compares them as they are.
- */
-const LINK = /^=HYPERLINK\("#((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/;
-function sameLink(fileValue: unknown, liveFormula: string | null): boolean {
-  const m = liveFormula ? LINK.exec(liveFormula) : null;
-  return Boolean(m && m[2].replace(/""/g, '"') === fileValue);
-}
-
 /** Every difference between two workbooks' product sheets: order, names, formulas, constants. */
-function differences(a: WorkbookSnapshot, b: WorkbookSnapshot, links: "as written" | "same target" = "same target"): string[] {
+function differences(a: WorkbookSnapshot, b: WorkbookSnapshot): string[] {
   const product = (s: WorkbookSnapshot) => s.sheets.filter((x) => x.role !== null);
   const out: string[] = [];
   const names = (s: WorkbookSnapshot) => product(s).map((x) => `${x.name}:${x.role}`).join(", ");
   if (names(a) !== names(b)) out.push(`sheets: ${names(a)} | ${names(b)}`);
   for (const sa of product(a)) {
     const sb = product(b).find((x) => x.name === sa.name);
-    if (sb) out.push(...sheetDifferences(sa, sb, links).map((d) => `${sa.name}!${d}`));
+    if (sb) out.push(...sheetDifferences(sa, sb).map((d) => `${sa.name}!${d}`));
   }
   return out;
 }
 
-function sheetDifferences(a: SheetSnapshot, b: SheetSnapshot, links: "as written" | "same target"): string[] {
+function sheetDifferences(a: SheetSnapshot, b: SheetSnapshot): string[] {
   const out: string[] = [];
   for (let r = 0; r < Math.max(a.values.length, b.values.length); r++) {
     for (let c = 0; c < Math.max(a.values[r]?.length ?? 0, b.values[r]?.length ?? 0); c++) {
       const fa = cellFormula(a, r, c), fb = cellFormula(b, r, c);
-      if (links === "same target" && !fa && sameLink(cellValue(a, r, c), fb)) continue;
       if (fa !== fb || (!fa && cellValue(a, r, c) !== cellValue(b, r, c))) {
         out.push(`R${r + 1}C${c + 1} ${JSON.stringify(fa ?? cellValue(a, r, c)).slice(0, 80)} | ${JSON.stringify(fb ?? cellValue(b, r, c)).slice(0, 80)}`);
       }
@@ -110,9 +98,10 @@ async function onBothHosts(scenario: (port: WorkbookPort) => Promise<unknown>, p
     file: await fileFormatting(file.port.bytes() as Uint8Array, productSheets),
     live: liveFormatting(live!.snapshot(), productSheets),
   };
+  const links = { file: await fileLinks(file.port.bytes() as Uint8Array, productSheets), live: liveLinks(live!.snapshot(), productSheets) };
   onLive.done();
   live = null;
-  return { fromFile, fromLive, formatting };
+  return { fromFile, fromLive, formatting, links };
 }
 
 /** What the snapshot does not carry, compared cell by cell from the hosts' own models. */
@@ -136,17 +125,21 @@ describe("the same scenario gives the same workbook on the file and on the live 
     expect(formattingDiffs(formatting)).toEqual([]);
   }, 120000);
 
-  test.failing("the Kiểm tra sheet's links are written the same way (a hyperlink in the file, a HYPERLINK formula live)", async () => {
-    const { fromFile, fromLive } = await onBothHosts(importEmbedded);
-    expect(differences(fromFile, fromLive, "as written")).toEqual([]);
+  test("the Kiểm tra sheet's links are hyperlinks on both: the same cells, targets and texts", async () => {
+    const { fromFile, fromLive, links } = await onBothHosts(importEmbedded);
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(Object.keys(links.file).length).toBeGreaterThan(10);
+    expect(links.file["Kiểm tra!E4"]).toMatch(/^'Kế hoạch'!([A-Z]+\d+) \| Kế hoạch!\1$/);
+    expect(links.live).toEqual(links.file);
   }, 120000);
 
   test("a Word appendix unlike the seed", async () => {
     const io = { out: () => undefined, err: () => undefined, readFile: () => otherAppendixDocx(), readFileIfExists: () => null, writeFile: () => undefined };
     const { plan, headerLines } = await loadPlan({ file: "phu-luc.docx" }, io);
-    const { fromFile, fromLive, formatting } = await onBothHosts((port) => importPlan(port, plan, { headerLines, mode: "custom", today: "2025-06-14" }));
+    const { fromFile, fromLive, formatting, links } = await onBothHosts((port) => importPlan(port, plan, { headerLines, mode: "custom", today: "2025-06-14" }));
     expect(differences(fromFile, fromLive)).toEqual([]);
     expect(formattingDiffs(formatting)).toEqual([]);
+    expect(links.live).toEqual(links.file);
   }, 120000);
 
   test("progress for several activities and periods, a quarter and a year-to-date report, and the export for the level above", async () => {
@@ -174,13 +167,14 @@ describe("the same scenario gives the same workbook on the file and on the live 
         { ...HONG_LOC_2024.activities[5], activityNo: "3.99", activity: "Hoạt động mới thêm vào phụ lục" },
       ]),
     };
-    const { fromFile, fromLive, formatting } = await onBothHosts(async (port) => {
+    const { fromFile, fromLive, formatting, links } = await onBothHosts(async (port) => {
       await importEmbedded(port);
       await recordProgress(port, entries);
       await importPlan(port, revised, { headerLines: [], mode: "custom", today: AS_OF });
     });
     expect(differences(fromFile, fromLive)).toEqual([]);
     expect(formattingDiffs(formatting)).toEqual([]);
+    expect(links.live).toEqual(links.file);
     expect(fromFile.sheets.map((s) => s.role)).toContain("archive");
   }, 240000);
 

@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
+import { loadWorkbook } from "../../src/render/xlsxStrict";
 
 export interface SheetFormatting {
   /** A1 → number format, for every cell whose format is not General ("B:B" for a whole column's). */
@@ -156,6 +157,35 @@ export function formattingDifferences(a: WorkbookFormatting, b: WorkbookFormatti
     else {
       const la = sa[aspect], lb = sb[aspect];
       for (let i = 0; i < Math.max(la.length, lb.length); i++) if (la[i] !== lb[i]) out.push(`${name}! ${aspect}[${i}] ${la[i] ?? "—"} | ${lb[i] ?? "—"}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Links inside the workbook, "Sheet!A1" → "target | text": the file's hyperlinks (read as the
+ * product reads files, keeping the location-only links Excel writes) and the live cells' hyperlinks.
+ * A HYPERLINK formula is not a link here: it shows up as a formula in the snapshot comparison.
+ */
+export async function fileLinks(bytes: Uint8Array, sheetNames: string[]): Promise<Record<string, string>> {
+  const wb = await loadWorkbook(bytes);
+  const out: Record<string, string> = {};
+  for (const name of sheetNames) {
+    wb.getWorksheet(name)?.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { text?: string; hyperlink?: string } | null;
+        if (v && typeof v === "object" && typeof v.hyperlink === "string") out[`${name}!${cell.address}`] = `${v.hyperlink.replace(/^#/, "")} | ${v.text}`;
+      }),
+    );
+  }
+  return out;
+}
+
+export function liveLinks(state: WorkbookState, sheetNames: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of state.sheets.filter((x) => sheetNames.includes(x.name))) {
+    for (const [a1, cell] of Object.entries(s.cells)) {
+      if (cell.link) out[`${s.name}!${a1}`] = `${cell.link.documentReference ?? cell.link.address} | ${cell.v}`;
     }
   }
   return out;

@@ -133,6 +133,41 @@ describe("ranges", () => {
     expect(h.workbook.sheet("Kế hoạch")!.cell("D1")!.link).toMatchObject({ documentReference: "'Kế hoạch'!A2" });
     expect(h.workbook.read("Kế hoạch", "A3:C3")).toEqual([["", "", ""]]);
   });
+
+  it("hyperlinks per cell with setCellProperties (ExcelApi 1.9): {} leaves a cell alone, the matrix must fit the range", async () => {
+    const h = host();
+    const read = await run(h, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Kế hoạch");
+      ws.getRange("D1:D3").values = [["a"], ["b"], ["c"]];
+      ws.getRange("D1:D3").setCellProperties([[{ hyperlink: { documentReference: "'Kế hoạch'!B2", textToDisplay: "Kế hoạch!B2" } }], [{}], [{ hyperlink: { documentReference: "'Kế hoạch'!B3", textToDisplay: "Kế hoạch!B3" } }]]);
+      const range = ws.getRange("D1:D3");
+      range.load("values,formulas");
+      const third = ws.getRange("D3");
+      third.load("hyperlink");
+      await ctx.sync();
+      return { values: range.values, formulas: range.formulas, link: third.hyperlink };
+    });
+    expect(read).toEqual({ values: [["Kế hoạch!B2"], ["b"], ["Kế hoạch!B3"]], formulas: [["Kế hoạch!B2"], ["b"], ["Kế hoạch!B3"]], link: { documentReference: "'Kế hoạch'!B3", textToDisplay: "Kế hoạch!B3" } });
+    expect(h.workbook.sheet("Kế hoạch")!.cell("D2")!.link).toBeUndefined();
+    await expect(run(h, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Kế hoạch").getRange("D1:D2").setCellProperties([[{ hyperlink: { documentReference: "A1" } }]]);
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("Range.hyperlink needs ExcelApi 1.7 and setCellProperties 1.9: below, the host refuses them", async () => {
+    const h = host({ requirementSets: { ExcelApi: "1.8" } });
+    await expect(run(h, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Kế hoạch").getRange("D1").setCellProperties([[{ hyperlink: { documentReference: "A1" } }]]);
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    const old = host({ requirementSets: { ExcelApi: "1.6" } });
+    await expect(run(old, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Kế hoạch").getRange("D1").hyperlink = { documentReference: "A1", textToDisplay: "x" };
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(old.workbook.sheet("Kế hoạch")!.cell("D1")?.link).toBeUndefined();
+  });
 });
 
 describe("tables", () => {

@@ -468,6 +468,20 @@ function hyperlinkOf(e: R) {
   return c?.link ? { ...c.link } : null;
 }
 
+/** One cell's hyperlink (Range.hyperlink, setCellProperties): textToDisplay replaces the cell's value. */
+function setLink(sheet: SheetModel, r: number, c: number, v: unknown): void {
+  if (!v || typeof v !== "object") fail(ErrorCodes.invalidArgument, "a hyperlink is an object");
+  const link = v as Record<string, unknown>;
+  const cell = sheet.ensure(r, c);
+  cell.link = {};
+  for (const k of ["address", "documentReference", "screenTip", "textToDisplay"] as const) if (typeof link[k] === "string") cell.link[k] = link[k] as string;
+  if (typeof link.textToDisplay === "string") {
+    cell.v = link.textToDisplay as string;
+    delete cell.f;
+  } else if (cell.v === "" && !cell.f) cell.v = (link.address as string) ?? (link.documentReference as string) ?? "";
+  sheet.prune(r, c);
+}
+
 export class Range extends ClientObject {
   static navs = ["format", "dataValidation", "conditionalFormats", "worksheet"];
   get _className() { return "Range"; }
@@ -601,6 +615,25 @@ export class Range extends ClientObject {
       e.sheet.selection = { ...e.rect };
     });
   }
+  /**
+   * Per-cell properties (ExcelApi 1.9): a matrix the size of the range, `{}` leaving a cell as it
+   * is. Only hyperlinks are modelled; `format` and `style` are refused, so no test passes on them.
+   */
+  setCellProperties(cellPropertiesData: unknown): void {
+    this._invoke("setCellProperties", [cellPropertiesData], (e: R) => {
+      const rows = e.rect.r2 - e.rect.r1 + 1, cols = e.rect.c2 - e.rect.c1 + 1;
+      const data = cellPropertiesData as Array<Array<Record<string, unknown> | null>>;
+      if (!Array.isArray(data) || data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        fail(ErrorCodes.invalidArgument, "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      data.forEach((row, i) => row.forEach((props, j) => {
+        const other = Object.keys(props ?? {}).filter((k) => k !== "hyperlink");
+        if (other.length) fail(ErrorCodes.notImplemented, `excelHost: setCellProperties ${other.join(", ")} is not modelled.`);
+        if (props?.hyperlink !== undefined) setLink(e.sheet, e.rect.r1 + i, e.rect.c1 + j, props.hyperlink);
+      }));
+      this._model.syncTableHeaders(e.sheet, e.rect);
+    });
+  }
   merge(across = false): void {
     this._invoke("merge", [across], (e: R) => this._model.merge(e.sheet, e.rect, !!across), { format: true });
   }
@@ -672,20 +705,7 @@ defineProps(Range, {
   hyperlink: {
     get: (e: R) => hyperlinkOf(e),
     set: (e: R, v, p) => {
-      if (!v || typeof v !== "object") fail(ErrorCodes.invalidArgument, "a hyperlink is an object");
-      const link = v as Record<string, unknown>;
-      for (let r = e.rect.r1; r <= e.rect.r2; r++) {
-        for (let c = e.rect.c1; c <= e.rect.c2; c++) {
-          const cell = e.sheet.ensure(r, c);
-          cell.link = {};
-          for (const k of ["address", "documentReference", "screenTip", "textToDisplay"] as const) if (typeof link[k] === "string") cell.link[k] = link[k] as string;
-          if (typeof link.textToDisplay === "string") {
-            cell.v = link.textToDisplay as string;
-            delete cell.f;
-          } else if (cell.v === "" && !cell.f) cell.v = (link.address as string) ?? (link.documentReference as string) ?? "";
-          e.sheet.prune(r, c);
-        }
-      }
+      for (let r = e.rect.r1; r <= e.rect.r2; r++) for (let c = e.rect.c1; c <= e.rect.c2; c++) setLink(e.sheet, r, c, v);
       p._model.syncTableHeaders(e.sheet, e.rect);
     },
   },

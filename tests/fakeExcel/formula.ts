@@ -766,6 +766,8 @@ function callFunction(name: string, args: (Node | null)[], host: EvalHost): Val 
       }
       return s;
     }
+    // The cell shows the friendly name, else the link's location (following it is not modelled).
+    case "HYPERLINK": return toText(args.length > 1 ? arg(1) : arg(0));
     case "ISBLANK": return arg(0) === "";
     case "ISNUMBER": return typeof arg(0) === "number";
     case "ISTEXT": return typeof arg(0) === "string" && arg(0) !== "";

@@ -190,6 +190,8 @@ describe("Excel 2016/2019 (no custom functions, no shared runtime)", () => {
     expect(snap).not.toMatch(/CCHC\.[A-Z]+\(/);
     const read = await fake.Excel.run((ctx: Excel.RequestContext) => readPlanTable(ctx));
     expect(read!.rows).toHaveLength(60);
+    // ExcelApi 1.7 has Range.hyperlink: the Kiểm tra links are real hyperlinks, set cell by cell.
+    expect(checksLinks(fake).every((c) => c.link && !c.formula)).toBe(true);
   });
 
   it("works at the ExcelApi 1.4 floor (Excel 2016 with updates)", async () => {
@@ -197,8 +199,23 @@ describe("Excel 2016/2019 (no custom functions, no shared runtime)", () => {
     const caps = detectCapabilities(fake.Office);
     expect(caps.excelApiMinor).toBe(4);
     const result = await render(fake, layoutFor(HONG_LOC_2024, caps.formulaMode));
-    expect(result.skipped.map((s) => s.feature).sort()).toEqual(["conditionalFormats", "dataValidation", "freezePanes", "pageLayout", "tabColor"]);
+    expect(result.skipped.map((s) => s.feature).sort()).toEqual(["conditionalFormats", "dataValidation", "freezePanes", "hyperlinks", "pageLayout", "tabColor"]);
     expect(result.stats.syncs).toBe(4);
+  });
+
+  it("below ExcelApi 1.7 the Kiểm tra links are HYPERLINK formulas showing the same text, and the pane is told", async () => {
+    for (const ExcelApi of ["1.4", "1.6"]) {
+      const fake = createFakeExcel({ requirementSets: { ExcelApi }, today: "2024-06-14" });
+      const result = await render(fake, layoutFor(HONG_LOC_2024, "native"));
+      const cells = checksLinks(fake);
+      expect(cells.length).toBeGreaterThan(10);
+      for (const c of cells) {
+        expect(c.link).toBeUndefined();
+        expect(c.formula).toBe(`=HYPERLINK("#'Kế hoạch'!${c.text.replace(/^.*!/, "")}","${c.text}")`);
+        expect(c.text).toMatch(/^Kế hoạch![A-Z]+\d+$/);
+      }
+      expect(result.skipped.find((s) => s.feature === "hyperlinks")).toMatchObject({ requirement: "ExcelApi 1.7", count: cells.length, vi: expect.stringContaining("=HYPERLINK") });
+    }
   });
 
   it("writes CCHC.* cells as their values when the host cannot run them", async () => {
@@ -210,7 +227,31 @@ describe("Excel 2016/2019 (no custom functions, no shared runtime)", () => {
   });
 });
 
+/** The Kiểm tra sheet's "Vị trí" cells that hold a finding's place: their text, formula and hyperlink in the simulator. */
+function checksLinks(fake: FakeExcel) {
+  const ws = fake.workbook.sheet("Kiểm tra")!;
+  const out: Array<{ text: string; formula: string | undefined; link: { documentReference?: string; textToDisplay?: string } | undefined }> = [];
+  for (let r = 4; ws.cell(`A${r}`)?.v; r++) {
+    const [[text]] = fake.workbook.read("Kiểm tra", `E${r}`);
+    const cell = ws.cell(`E${r}`);
+    if (text) out.push({ text: String(text), formula: cell?.f, link: cell?.link });
+  }
+  return out;
+}
+
 describe("gated features on Microsoft 365", () => {
+  it("writes the Kiểm tra links as hyperlinks on their text cells, one setCellProperties for the column", async () => {
+    const fake = createFakeExcel({ today: "2024-06-14" });
+    fake.recordRequests(true);
+    await render(fake, layoutFor(HONG_LOC_2024), { capabilities: FULL_CAPABILITIES });
+    const cells = checksLinks(fake);
+    expect(cells.length).toBeGreaterThan(10);
+    for (const c of cells) expect(c).toEqual({ text: c.text, formula: undefined, link: { documentReference: `'Kế hoạch'!${c.text.replace(/^.*!/, "")}`, textToDisplay: c.text } });
+    const wire = JSON.stringify(fake.requests);
+    expect(wire.match(/"Name":"SetCellProperties"/g)).toHaveLength(1);
+    expect(wire).not.toMatch(/"Name":"Hyperlink"/);
+  });
+
   it("writes validation, conditional formats, freeze panes, tab colour and page layout", async () => {
     const fake = createFakeExcel({ today: "2024-06-14" });
     const result = await render(fake, layoutFor(HONG_LOC_2024), { capabilities: FULL_CAPABILITIES });

@@ -36,13 +36,14 @@ export interface Capabilities {
   inOffice: boolean;
 }
 
-export type Feature = "conditionalFormats" | "freezePanes" | "tabColor" | "dataValidation" | "createWorkbook" | "pageLayout" | "mergedAreas" | "customFunctions";
+export type Feature = "conditionalFormats" | "freezePanes" | "tabColor" | "hyperlinks" | "dataValidation" | "createWorkbook" | "pageLayout" | "mergedAreas" | "customFunctions";
 
 /** The requirement set each gated feature needs. */
 export const FEATURE_SETS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
   conditionalFormats: { set: "ExcelApi", version: "1.6", vi: "Định dạng có điều kiện (tô màu ô thiếu chủ trì, quá hạn…)", en: "Conditional formatting (highlighting missing owners, overdue rows…)" },
   freezePanes: { set: "ExcelApi", version: "1.7", vi: "Cố định dòng tiêu đề (freeze panes)", en: "Frozen header rows (freeze panes)" },
   tabColor: { set: "ExcelApi", version: "1.7", vi: "Màu thẻ trang tính", en: "Sheet tab colours" },
+  hyperlinks: { set: "ExcelApi", version: "1.7", vi: "Siêu liên kết ở cột Vị trí của trang Kiểm tra (ghi bằng hàm =HYPERLINK thay thế, bấm vào vẫn đến ô cần sửa)", en: "Hyperlinks in the Kiểm tra sheet's Vị trí column (written as =HYPERLINK formulas instead; clicking still goes to the cell)" },
   dataValidation: { set: "ExcelApi", version: "1.8", vi: "Danh sách chọn và kiểm tra dữ liệu nhập (data validation)", en: "Drop-down lists and input checks (data validation)" },
   createWorkbook: { set: "ExcelApi", version: "1.8", vi: "Mở tệp xuất thành sổ Excel mới (sẽ tải tệp về thay thế)", en: "Opening the export as a new workbook (a download is offered instead)" },
   pageLayout: { set: "ExcelApi", version: "1.9", vi: "Thiết lập trang in (A4 ngang, vừa một trang ngang, lặp tiêu đề, số trang)", en: "Print setup (A4 landscape, fit to one page wide, repeated titles, page numbers)" },

@@ -1,8 +1,9 @@
 /**
  * The resolved formats (../resolvedSheet.ts) applied to Office.js ranges, and the per-cell
  * value/number-format pair both written in one batch:
- *  - a link cell becomes a HYPERLINK formula to "#<target>" (works at ExcelApi 1.1, and a whole
- *    column of links is one write instead of one Range.hyperlink per cell);
+ *  - a link cell is its text plus a hyperlink to the target, written after the values (render.ts
+ *    writeLinks), as the file has it; below ExcelApi 1.7 (no Range.hyperlink) it becomes a
+ *    HYPERLINK formula to "#<target>" instead (docs/hosts.md, "Links on the Kiểm tra sheet");
  *  - text longer than Excel's 32,767 characters per cell is cut, ending in "… [cắt bớt]"
  *    (storedValue → fitCellText): Excel rejects a longer value written through Range.values.
  */
@@ -19,12 +20,18 @@ export interface CellWrite {
   formula: boolean;
   /** A CCHC.* formula replaced by its computed value because the host has no custom functions. */
   frozen?: boolean;
+  /** A link inside the workbook, set on the cell once its text is written (render.ts writeLinks). */
+  link?: Excel.RangeHyperlink;
+  /** A link written as a HYPERLINK formula, the host having no Range.hyperlink. */
+  linkAsFormula?: boolean;
 }
 
 export interface CellWriteOptions {
   rewrite: (formula: string) => string;
   /** false: CCHC.* formulas are written as their computed values. */
   customFunctions: boolean;
+  /** false (below ExcelApi 1.7): links are written as HYPERLINK formulas. */
+  hyperlinks: boolean;
 }
 
 /** How one layout cell is written: the value (or "=formula") and the number format set before it. */
@@ -40,7 +47,8 @@ export function cellWrite(cell: Cell | undefined, spec: StyleSpec, opts: CellWri
   const v = storedValue(cell);
   const numberFormat = cellNumberFormat(cell, spec);
   if (cell.link && typeof v === "string") {
-    return { value: `=HYPERLINK(${formulaLiteral(`#${cell.link}`)},${formulaLiteral(v)})`, numberFormat, formula: true };
+    if (opts.hyperlinks) return { value: safeText(v), numberFormat, formula: false, link: { documentReference: cell.link, textToDisplay: v } };
+    return { value: `=HYPERLINK(${formulaLiteral(`#${cell.link}`)},${formulaLiteral(v)})`, numberFormat, formula: true, linkAsFormula: true };
   }
   if (typeof v === "string") return { value: safeText(v), numberFormat, formula: false };
   return { value: v ?? "", numberFormat, formula: false };

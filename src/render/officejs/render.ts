@@ -265,7 +265,7 @@ interface SheetWriter {
 }
 
 function writeOpts(w: SheetWriter) {
-  return { rewrite: w.rewrite, customFunctions: w.plan.caps.formulaMode === "custom" };
+  return { rewrite: w.rewrite, customFunctions: w.plan.caps.formulaMode === "custom", hyperlinks: w.plan.caps.excelApiMinor >= 7 };
 }
 
 /**
@@ -288,7 +288,7 @@ async function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWri
   const limit = w.batch.maxBatchBytes;
   if (Number.isFinite(limit)) {
     // Rows in chunks that each fit under the cap (a chunk is still one range write).
-    const size = (rows: CellWrite[][]) => jsonBytes(rows.map((r) => r.map((c) => c.value))) + jsonBytes(rows.map((r) => r.map((c) => c.numberFormat)));
+    const size = (rows: CellWrite[][]) => jsonBytes(rows.map((r) => r.map((c) => c.value))) + jsonBytes(rows.map((r) => r.map((c) => c.numberFormat))) + linkBytes(rows);
     const total = size(block);
     if (total > limit / 2 && block.length > 1) {
       const per = Math.max(1, Math.floor((block.length * (limit / 2)) / total));
@@ -309,13 +309,39 @@ async function writeBlock(w: SheetWriter, r1: number, c1: number, block: CellWri
   if (anyFormula) target.formulas = values as unknown as string[][];
   else target.values = values;
   w.batch.cells += block.length * block[0].length;
-  const bytes = jsonBytes(values) + jsonBytes(formats);
+  writeLinks(w, r1, c1, block);
+  const bytes = jsonBytes(values) + jsonBytes(formats) + linkBytes(block);
   w.batch.payloadBytes += bytes;
   w.batch.pending += bytes;
+  const asFormulas = block.reduce((n, row) => n + row.filter((c) => c.linkAsFormula).length, 0);
+  if (asFormulas) skip(w.plan, "hyperlinks", asFormulas);
   if (block.some((row) => row.some((c) => c.frozen))) {
     w.plan.messages.push({
       vi: "Excel này không chạy được hàm =CCHC.*: các ô dùng hàm đó được ghi giá trị đã tính sẵn.",
       en: "This Excel cannot run =CCHC.* functions: cells using them were written as computed values.",
+    });
+  }
+}
+
+const linkBytes = (block: CellWrite[][]) => jsonBytes(block.map((row) => row.map((c) => c.link ?? 0)));
+
+/**
+ * The block's links, set after its values as the file has them: a real hyperlink on a text cell
+ * (docs/hosts.md, "Links on the Kiểm tra sheet"). ExcelApi 1.9: one setCellProperties per column
+ * that holds links, so the writes grow with columns, not rows; 1.7–1.8: Range.hyperlink cell by
+ * cell (Excel 2019). Below 1.7 cellWrite made them HYPERLINK formulas and there is nothing to do.
+ */
+function writeLinks(w: SheetWriter, r1: number, c1: number, block: CellWrite[][]): void {
+  const perColumn = w.plan.caps.excelApiMinor >= 9;
+  for (let c = 0; c < block[0].length; c++) {
+    if (!block.some((row) => row[c].link)) continue;
+    if (perColumn) {
+      const column = w.batch.range(w.ws, rangeAddress(r1, c1 + c, r1 + block.length - 1, c1 + c));
+      column.setCellProperties(block.map((row) => [row[c].link ? { hyperlink: row[c].link } : {}]));
+      continue;
+    }
+    block.forEach((row, r) => {
+      if (row[c].link) w.batch.range(w.ws, rangeAddress(r1 + r, c1 + c, r1 + r, c1 + c)).hyperlink = row[c].link!;
     });
   }
 }
