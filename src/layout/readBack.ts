@@ -3,9 +3,10 @@
  * the model. Built on the layout's own column schemas: tables found by their headers' meaning
  * (columnSpecs.ts, so a person may reorder or insert columns), settings by their label, units by
  * header, report sheets by their parameter cells. Text a person typed in a date column is kept in
- * the activity's note and reported; numbers are read the Vietnamese way (core/numbers).
+ * the activity's note and reported; numbers are read the Vietnamese way (core/numbers). The plan's
+ * own information (title, decision, group titles) comes from the Cài đặt sheet (planInfo.ts); a
+ * workbook made before that was stored reads with a generic title and untitled groups.
  */
-import { HONG_LOC_2024 } from "../data/hongLoc2024";
 import { formatViDate, isoFromExcelSerial, parseIso, parseUserDate } from "../core/dates";
 import { CchcError } from "../core/errors";
 import type { Message } from "../core/message";
@@ -23,6 +24,7 @@ import { DEFINITION_COLUMNS, INDICATORS_SHEET, VALUE_COLUMNS } from "./indicator
 import { LOG_SHEET } from "./logSheet";
 import type { ActivityProgress, FormulaMode, IndicatorInput, IndicatorOverride, WorkbookModel } from "./model";
 import { parseAddress } from "./address";
+import { GROUP_COLUMNS, PLAN_INFO_HEADING, PLAN_INFO_LABELS, type PlanInfoKey } from "./planInfo";
 import { PLAN_COLUMNS, PLAN_SHEET, type PlanColumnKey } from "./planColumns";
 import { REPORT_PARAMS, type ReportFields } from "./reportSheet";
 import { SETTING_ROWS, SETTINGS_SHEET } from "./settingsSheet";
@@ -141,7 +143,6 @@ function appendNote(note: string | undefined, part: string): string {
 }
 
 const PLAN_HEADER: Record<PlanColumnKey, string> = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, c.header])) as Record<PlanColumnKey, string>;
-const STANDARD_GROUP_TITLES: Record<string, string> = Object.fromEntries(HONG_LOC_2024.groups.map((g) => [g.id, g.title]));
 const at = (sheet: SheetSnapshot, a1: string) => {
   const { row, col } = parseAddress(a1);
   return cellValue(sheet, row, col);
@@ -163,6 +164,52 @@ function readSettings(sheet: SheetSnapshot | undefined, fallback: Settings): Set
     } else (s as unknown as Record<string, unknown>)[key] = normalizeText(v);
   }
   return s;
+}
+
+/** What the Cài đặt sheet says about the plan itself (planInfo.ts), or null when it has no such block. */
+function readPlanInfo(sheet: SheetSnapshot | undefined, warnings: Message[]): { title: string; decision?: Plan["decision"]; groups: Group[] } | null {
+  if (!sheet) return null;
+  const byLabel = new Map(Object.entries(PLAN_INFO_LABELS).map(([key, label]) => [headerKey(label), key as PlanInfoKey]));
+  const found: Partial<Record<PlanInfoKey, { v: SnapshotValue; row: number }>> = {};
+  for (let r = 0; r < sheet.values.length; r++) {
+    const key = byLabel.get(headerKey(cellValue(sheet, r, 0)));
+    if (key && !found[key]) found[key] = { v: cellValue(sheet, r, 1), row: r };
+  }
+  const table = findTable(sheet, specsOf(GROUP_COLUMNS), ["id", "title"]);
+  if (!table && !Object.keys(found).length) return null;
+  const text = (key: PlanInfoKey) => normalizeText(found[key]?.v);
+  const number = text("decisionNumber");
+  const signer = text("decisionSigner");
+  const dateCell = found.decisionDate?.v ?? "";
+  let date = dateValue(dateCell) ?? "";
+  if (!date && dateCell !== "") {
+    // kept as typed (a rebuild writes it back) and reported, not dropped
+    date = normalizeText(dateCell);
+    warnings.push({
+      vi: `Sheet "${sheet.name}" dòng ${found.decisionDate!.row + 1}, "${PLAN_INFO_LABELS.decisionDate}": "${date}" không phải là ngày. Hãy nhập ngày dạng dd/mm/yyyy.`,
+      en: `Sheet "${sheet.name}" row ${found.decisionDate!.row + 1}, "${PLAN_INFO_LABELS.decisionDate}": "${date}" is not a date. Enter it as dd/mm/yyyy.`,
+    });
+  }
+  const groups: Group[] = [];
+  const ids = new Set<string>();
+  for (const { values } of table ? readRows(sheet, table, "id") : []) {
+    const id = normalizeText(values.id);
+    if (ids.has(id)) continue;
+    ids.add(id);
+    groups.push({ id, title: normalizeText(values.title) });
+  }
+  return { title: text("title"), ...(number || date || signer ? { decision: { number, date, ...(signer ? { signer } : {}) } } : {}), groups };
+}
+
+/** A year written in the title lines above the plan table ("… NĂM 2025"), for a workbook without settings. */
+function yearAbove(sheet: SheetSnapshot, headerRow: number): number | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of sheet.values[r] ?? []) {
+      const m = /năm\s+(20\d{2})(?!\d)/i.exec(normalizeText(v));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }
 
 function readReportFields(sheet: SheetSnapshot): ReportFields {
@@ -249,9 +296,8 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
   }
 
   const settingsWs = byRole("settings", SETTINGS_SHEET);
-  const embedded = HONG_LOC_2024;
-  const sameAsEmbedded = activities.length === embedded.activities.length && activities.every((a, i) => a.id === embedded.activities[i].id);
-  const baseSettings = defaultSettings(sameAsEmbedded ? embedded : { unit: "", commune: "", province: "", year: embedded.year });
+  // Defaults only for what the workbook's own Cài đặt does not say.
+  const baseSettings = defaultSettings({ unit: "", commune: "", province: "", year: yearAbove(planWs, planTable.row) ?? new Date().getFullYear() });
   // a workbook made before the receiver setting: "" resolves from the district, province and year read (receiverOf)
   const settings = readSettings(settingsWs, { ...baseSettings, receiver: "" });
   if (!settingsWs) warnings.push({ vi: `Không có sheet "${SETTINGS_SHEET}": dùng cài đặt mặc định.`, en: `No "${SETTINGS_SHEET}" sheet: default settings used.` });
@@ -287,14 +333,22 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
     if (p.completedOn && !isFormulaCell(row, "completedOn")) typed[id] = { completedOn: p.completedOn, evidence: p.evidence };
   }
 
-  // Groups: the plan table's group ids in order, titled from the embedded plan's standard titles.
-  const groups: Group[] = [];
-  const seen = new Set<string>();
+  // Groups: those of the plan's information, in its order, then any other group id of the plan
+  // table (untitled: a workbook made before the information was stored, or a row deleted there).
+  const info = readPlanInfo(settingsWs, warnings);
+  if (settingsWs && !info) {
+    warnings.push({
+      vi: `Sheet "${SETTINGS_SHEET}" chưa có phần "${PLAN_INFO_HEADING}" (sổ tạo bằng phiên bản trước): tên kế hoạch, quyết định ban hành và tên các nhóm để trống. Phần này được thêm khi sổ được dựng lại (ghi tiến độ, nhập lại phụ lục); hãy điền vào đó.`,
+      en: `Sheet "${SETTINGS_SHEET}" has no "${PLAN_INFO_HEADING}" part (a workbook made by an earlier version): the plan's title, issuing decision and group titles are blank. It is added when the workbook is rebuilt (recording progress, a re-import); fill it in there.`,
+    });
+  }
+  const groups: Group[] = [...(info?.groups ?? [])];
+  const seen = new Set(groups.map((g) => g.id));
   for (const a of activities) {
     for (const id of [topGroup(a.group), a.group]) {
       if (seen.has(id) || !id) continue;
       seen.add(id);
-      groups.push({ id, title: STANDARD_GROUP_TITLES[id] ?? "" });
+      groups.push({ id, title: "" });
     }
   }
 
@@ -346,7 +400,6 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
       }
     }
   }
-  if (sameAsEmbedded && indicators.length === 0) indicators.push(...embedded.indicators);
 
   const plan: Plan = {
     unit: settings.unit,
@@ -354,8 +407,8 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
     district: settings.district || undefined,
     province: settings.province,
     year: settings.year,
-    ...(sameAsEmbedded && embedded.decision ? { decision: embedded.decision } : {}),
-    title: sameAsEmbedded ? embedded.title : `Kế hoạch cải cách hành chính ${settings.unit} năm ${settings.year}`.replace(/\s+/g, " "),
+    ...(info?.decision ? { decision: info.decision } : {}),
+    title: info?.title || `Kế hoạch cải cách hành chính ${settings.unit} năm ${settings.year}`.replace(/\s+/g, " "),
     groups,
     activities,
     indicators,

@@ -4,7 +4,9 @@
  * ("x/y" over the plan table's status column, all activities and those already due), its rate,
  * and the reform-index points of the completion criterion — CCHC.COMPLETION / CCHC.PARSCORE in
  * custom mode, COUNTIF / IF formulas in native mode — each cached with what core computes and
- * named (SETTINGS_RESULT_NAMES) so reports can refer to them.
+ * named (SETTINGS_RESULT_NAMES) so reports can refer to them. Below those, the plan's own
+ * information (title, decision, group titles: planInfo.ts). Rows above never move: formulas and
+ * workbooks made by older versions refer to their addresses.
  */
 import { receiverOf, type Settings } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
@@ -12,6 +14,7 @@ import { errorCode } from "../core/excelError";
 import { completionOf, completionRateOf, parScoreOf } from "../core/indicatorFunctions";
 import { sheetRef } from "./address";
 import { NAMES } from "./names";
+import { addPlanInfo } from "./planInfo";
 import { deriveActivity, planRange } from "./planSheet";
 import { emptySheet, type Cell, type CellValue, type SheetLayout } from "./types";
 import type { WorkbookModel } from "./model";
@@ -167,7 +170,10 @@ export function settingsSheet(settings: Settings, names: Record<string, string>,
     sheet.cells[`C${r}`] = { v: row.note, style: "note" };
     if (row.name) names[row.name] = sheetRef(SETTINGS_SHEET, `$B$${r}`);
   });
-  if (model) addResultRows(sheet, settings, names, model);
+  if (model) {
+    addResultRows(sheet, settings, names, model);
+    addPlanInfo(sheet, model.plan, Math.max(...Object.values(SETTINGS_RESULT_ROWS)) + 2);
+  }
   sheet.widths = { A: 44, B: 26, C: 60 };
   sheet.print = { orientation: "portrait", fitToWidth: true, pageNumbers: false };
   return sheet;

@@ -19,11 +19,7 @@ const FORBIDDEN: Record<string, string[]> = {
 };
 
 /** Arrows still pointing outward, "from-file → imported-file" (paths under src/), each with why. */
-const KNOWN_ARROWS: Record<string, string> = {
-  // The reader titles groups and fills defaults from the embedded sample plan; the fix is a
-  // reader option the callers (CLI, page, pane) pass, not done yet.
-  "layout/readBack.ts → data/hongLoc2024.ts": "sample plan in the reader",
-};
+const KNOWN_ARROWS: Record<string, string> = {};
 
 /** Files outside src/adapters/officejs and src/render/officejs that still call Excel.run / context.sync. */
 const KNOWN_HOST_CALLERS = ["taskpane/services/ops.ts", "taskpane/services/reportAdapter.ts"];
