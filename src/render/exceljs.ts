@@ -103,6 +103,10 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
     );
   }
   for (const [a1, cell] of Object.entries(sheet.cells)) writeCell(ws, a1, cell, freeze);
+  // The cells between them carry the sheet's font too (so does the live sheet): what a person types there looks alike.
+  for (let r = 1; r <= look.extent.rows; r++) {
+    for (let c = 1; c <= look.extent.cols; c++) if (!ws.findCell(r, c)) applyStyle(ws.getCell(r, c), undefined, {}, freeze);
+  }
   for (const c of look.columns) {
     const column = ws.getColumn(c.index + 1);
     column.width = c.width;

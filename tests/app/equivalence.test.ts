@@ -5,7 +5,8 @@
  * product sheet: the same sheets in the same order, the same formulas, the same constants (a
  * formula's value is the engine's: the file caches what core computed, the live host computes it),
  * the same number formats, workbook names, data validations, conditional formats (in priority
- * order) and merges (hostFormatting.ts), and the same workbook read back.
+ * order), merges, cell looks (fonts, fills, borders, alignment, wrap), column widths, row heights,
+ * frozen panes and print setup (hostFormatting.ts), and the same workbook read back.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -26,7 +27,7 @@ import { parsePeriodToken } from "../../src/core/periods";
 import type { LogEntry } from "../../src/core/progress";
 import { makeActivities, type Plan } from "../../src/core/plan";
 import { otherAppendixDocx } from "../page/fixtures";
-import { fileFormatting, fileLinks, formattingDifferences, liveFormatting, liveLinks, type WorkbookFormatting } from "./hostFormatting";
+import { FORMATTING_ASPECTS, fileFormatting, fileLinks, formattingDifferences, liveFormatting, liveLinks, type WorkbookFormatting } from "./hostFormatting";
 
 const AS_OF = "2024-09-14";
 
@@ -106,7 +107,7 @@ async function onBothHosts(scenario: (port: WorkbookPort) => Promise<unknown>, p
 
 /** What the snapshot does not carry, compared cell by cell from the hosts' own models. */
 function formattingDiffs(formatting: { file: WorkbookFormatting; live: WorkbookFormatting }): string[] {
-  return (["numberFormats", "names", "validations", "conditionalFormats", "merges"] as const).flatMap((a) => formattingDifferences(formatting.file, formatting.live, a));
+  return FORMATTING_ASPECTS.flatMap((a) => formattingDifferences(formatting.file, formatting.live, a));
 }
 
 const entries: LogEntry[] = [

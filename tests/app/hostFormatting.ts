@@ -1,14 +1,19 @@
 /**
  * What the workbook snapshot (values, formulas) does not carry, read from each host's own model —
  * the file's exceljs workbook and the simulator's workbook model — into one comparable shape, cell
- * by cell: number formats, workbook names, data validations, conditional formats and merges. Only
- * the vocabulary is translated (a validation's "decimal ≥ 0" is `{decimal:{operator:
- * "GreaterThanOrEqualTo"}}` live and `{type:"decimal", operator:"greaterThanOrEqual"}` in the file);
- * every value that an official would see or that Excel would check is compared as written.
+ * by cell: number formats, workbook names, data validations, conditional formats, merges, each
+ * cell's look (font, fill, borders, alignment, wrap), column widths, row heights, frozen panes,
+ * tab colour and print setup. Only the vocabulary is translated (a validation's "decimal ≥ 0" is
+ * `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and `{type:"decimal",
+ * operator:"greaterThanOrEqual"}` in the file; a column is characters wide in the file and points
+ * wide live, compared after the one conversion the renderers use, widthToPoints; margins are
+ * inches in the file and points live); every value that an official would see or that Excel
+ * would check is compared as written.
  */
 import ExcelJS from "exceljs";
-import type { WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
+import { DEFAULT_FONT, type BorderModel, type StyleModel, type WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
 import { loadWorkbook } from "../../src/render/xlsxStrict";
+import { widthToPoints } from "../../src/render/resolvedSheet";
 
 export interface SheetFormatting {
   /** A1 → number format, for every cell whose format is not General ("B:B" for a whole column's). */
@@ -18,6 +23,14 @@ export interface SheetFormatting {
   /** Conditional formats in priority order: "ranges | formula | fill | font colour". */
   conditionalFormats: string[];
   merges: string[];
+  /** A1 → "Times New Roman 12 bold #000000 | fill #DDEBF7 | center/center wrap | borders …", for every cell that is not as Excel starts it. */
+  cellFormats: Record<string, string>;
+  /** Column letter → "98.25 pt" (or "… hidden"). */
+  columns: Record<string, string>;
+  /** 1-based row → its height in points, or "fit" where the host fits the row to its text. */
+  rows: Record<string, string>;
+  /** freeze, tabColor, orientation, paperSize, fit, margins, titleRows, footer. */
+  setup: Record<string, string>;
 }
 
 export interface WorkbookFormatting {
@@ -43,6 +56,66 @@ interface Validation {
   prompt: { show: boolean; title: string; message: string };
 }
 const describe = (v: Validation) => JSON.stringify(v);
+
+/** One cell's look, in one vocabulary; null when it is Excel's default look. */
+interface Look {
+  font: { name: string; size: number; bold: boolean; italic: boolean; underline: boolean; color: string };
+  fill: string;
+  horizontal: string;
+  vertical: string;
+  wrap: boolean;
+  /** top, bottom, left, right: "thin #808080" or "". */
+  borders: string[];
+}
+const DEFAULT_LOOK: Look = {
+  font: { name: DEFAULT_FONT.name, size: DEFAULT_FONT.size, bold: false, italic: false, underline: false, color: DEFAULT_FONT.color },
+  fill: "", horizontal: "general", vertical: "bottom", wrap: false, borders: ["", "", "", ""],
+};
+function describeLook(l: Look): string | null {
+  if (JSON.stringify(l) === JSON.stringify(DEFAULT_LOOK)) return null;
+  const f = l.font;
+  const font = [f.name, f.size, f.bold && "bold", f.italic && "italic", f.underline && "underline", f.color].filter(Boolean).join(" ");
+  return `${font} | fill ${l.fill || "none"} | ${l.horizontal}/${l.vertical}${l.wrap ? " wrap" : ""} | borders ${l.borders.map((b) => b || "none").join(", ")}`;
+}
+const points = (n: number) => String(Math.round(n * 100) / 100);
+const titleRows = (r: string | null | undefined) => (r ? r.replace(/^.*!/, "").replace(/\$/g, "") : "");
+
+function fileLook(cell: ExcelJS.Cell): Look {
+  const font = cell.font ?? {};
+  const fill = cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? colour(cell.fill.fgColor?.argb) : "";
+  const a = cell.alignment ?? {};
+  const edge = (b: Partial<ExcelJS.Border> | undefined) => (b?.style ? `${b.style} ${colour(b.color?.argb) || "#000000"}` : "");
+  const b = cell.border ?? {};
+  return {
+    font: {
+      name: font.name ?? DEFAULT_LOOK.font.name, size: font.size ?? DEFAULT_LOOK.font.size, bold: Boolean(font.bold), italic: Boolean(font.italic),
+      underline: Boolean(font.underline), color: colour(font.color?.argb) || DEFAULT_LOOK.font.color,
+    },
+    fill,
+    horizontal: a.horizontal ?? "general",
+    vertical: a.vertical === "middle" ? "center" : (a.vertical ?? "bottom"),
+    wrap: Boolean(a.wrapText),
+    borders: [edge(b.top), edge(b.bottom), edge(b.left), edge(b.right)],
+  };
+}
+
+const LINE: Record<string, string> = { Continuous: "thin" };
+function liveLook(st: StyleModel | undefined): Look {
+  const f = st?.font ?? {};
+  const edge = (b: BorderModel | undefined) => (b && b.style !== "None" ? `${b.weight === "Thin" ? (LINE[b.style] ?? b.style) : `${b.style} ${b.weight}`} ${b.color}` : "");
+  const b = st?.borders ?? {};
+  return {
+    font: {
+      name: f.name ?? DEFAULT_FONT.name, size: f.size ?? DEFAULT_FONT.size, bold: Boolean(f.bold), italic: Boolean(f.italic),
+      underline: (f.underline ?? "None") !== "None", color: f.color ?? DEFAULT_FONT.color,
+    },
+    fill: st?.fill ?? "",
+    horizontal: (st?.horizontalAlignment ?? "General").toLowerCase(),
+    vertical: (st?.verticalAlignment ?? "Bottom").toLowerCase(),
+    wrap: Boolean(st?.wrapText),
+    borders: [edge(b.EdgeTop), edge(b.EdgeBottom), edge(b.EdgeLeft), edge(b.EdgeRight)],
+  };
+}
 
 function fileFormula1(type: string, f: unknown): string {
   if (f instanceof Date) return f.toISOString().slice(0, 10);
@@ -93,7 +166,37 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
         return `${ref.split(/\s+/).join(",")} | ${rule.type} ${noEquals(String((rule.formulae as string[] | undefined)?.[0] ?? ""))} | ${colour(style.fill?.bgColor?.argb)} | ${colour(style.font?.color?.argb)}`;
       });
     const merges = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges };
+    const cellFormats: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const look = describeLook(fileLook(cell));
+        if (look) cellFormats[cell.address] = look;
+      }),
+    );
+    const columns: Record<string, string> = {};
+    ws.columns?.forEach((column) => {
+      if (column.letter && (column.width !== undefined || column.hidden)) columns[column.letter] = `${column.width === undefined ? "standard" : `${points(widthToPoints(column.width))} pt`}${column.hidden ? " hidden" : ""}`;
+    });
+    const rows: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.height !== undefined) rows[n] = points(row.height);
+    });
+    const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+    const page = ws.pageSetup;
+    const margins = page.margins as unknown as Record<string, number> | undefined;
+    const footer = /&C(.*?)(?:&[LR]|$)/.exec(ws.headerFooter?.oddFooter ?? "")?.[1] ?? "";
+    const setup: Record<string, string> = {
+      freeze: view?.state === "frozen" && (view.xSplit || view.ySplit) ? `${view.ySplit ?? 0} rows, ${view.xSplit ?? 0} columns` : "none",
+      tabColor: colour((ws.properties.tabColor as { argb?: string } | undefined)?.argb),
+      orientation: page.orientation ?? "portrait",
+      paperSize: page.paperSize === 9 ? "A4" : String(page.paperSize ?? ""),
+      fit: page.fitToPage ? `${page.fitToWidth ?? 1} wide × ${page.fitToHeight || "auto"} tall` : "100%",
+      margins: margins ? ["left", "right", "top", "bottom", "header", "footer"].map((k) => `${k} ${points(margins[k] * 72)}`).join(", ") : "",
+      titleRows: titleRows(page.printTitlesRow),
+      footer,
+    };
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup };
   }
   return { names, sheets };
 }
@@ -135,13 +238,47 @@ export function liveFormatting(state: WorkbookState, sheetNames: string[]): Work
       for (const a1 of cellsOf(dv.range)) validations[a1] = text;
     }
     const cfs = s.conditionalFormats.map((cf) => `${cf.ranges.join(",")} | ${cf.type === "Custom" ? "expression" : cf.type} ${noEquals(cf.rule.formula ?? "")} | ${colour(cf.format.fill)} | ${colour(cf.format.font?.color)}`);
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges: [...s.merges].sort() };
+    const merges = [...s.merges].sort();
+    const slaves = new Set(merges.flatMap((m) => cellsOf(m).slice(1)));
+    const cellFormats: Record<string, string> = {};
+    for (const [a1, cell] of Object.entries(s.cells)) {
+      const look = slaves.has(a1) ? null : describeLook(liveLook(cell.style));
+      if (look) cellFormats[a1] = look;
+    }
+    const hidden = new Set(s.hiddenColumns);
+    const columns: Record<string, string> = {};
+    for (const letter of new Set([...Object.keys(s.columnWidths), ...hidden])) {
+      const w = s.columnWidths[letter];
+      columns[letter] = `${w === undefined ? "standard" : `${points(w)} pt`}${hidden.has(letter) ? " hidden" : ""}`;
+    }
+    const fitted = new Set(s.fittedRows.map(String));
+    const rows: Record<string, string> = {};
+    for (const [row, h] of Object.entries(s.rowHeights)) rows[row] = fitted.has(row) ? "fit" : points(h);
+    const pl = s.pageLayout;
+    const setup: Record<string, string> = {
+      freeze: s.freeze.rows || s.freeze.columns ? `${s.freeze.rows} rows, ${s.freeze.columns} columns` : "none",
+      tabColor: colour(s.tabColor),
+      orientation: pl.orientation.toLowerCase(),
+      paperSize: pl.paperSize,
+      fit: pl.zoom.horizontalFitToPages || pl.zoom.verticalFitToPages ? `${pl.zoom.horizontalFitToPages || "auto"} wide × ${pl.zoom.verticalFitToPages || "auto"} tall` : `${pl.zoom.scale ?? 100}%`,
+      margins: (["left", "right", "top", "bottom", "header", "footer"] as const).map((k) => `${k} ${points(pl[`${k}Margin`])}`).join(", "),
+      titleRows: titleRows(pl.printTitleRows),
+      footer: pl.headersFooters.defaultForAllPages.centerFooter,
+    };
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup };
   }
   return { names, sheets };
 }
 
-/** Every difference, cell by cell: "Sheet!A1 numberFormat "@" | "General"". */
-export function formattingDifferences(a: WorkbookFormatting, b: WorkbookFormatting, aspect: "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges"): string[] {
+export type FormattingAspect = "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges" | "cellFormats" | "columns" | "rows" | "setup";
+export const FORMATTING_ASPECTS: FormattingAspect[] = ["numberFormats", "names", "validations", "conditionalFormats", "merges", "cellFormats", "columns", "rows", "setup"];
+
+/**
+ * Every difference, cell by cell: "Sheet!A1 numberFormat "@" | "General"". `a` is the file, `b` the
+ * live workbook: a row the live host fits to its text ("fit") matches any height the file gives it
+ * (a file cannot measure text and holds the layout's estimate) but never a missing fit.
+ */
+export function formattingDifferences(a: WorkbookFormatting, b: WorkbookFormatting, aspect: FormattingAspect): string[] {
   const out: string[] = [];
   const pair = (where: string, x: Record<string, string>, y: Record<string, string>) => {
     for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) if (x[k] !== y[k]) out.push(`${where}${k} ${JSON.stringify(x[k] ?? null).slice(0, 160)} | ${JSON.stringify(y[k] ?? null).slice(0, 160)}`);
@@ -153,7 +290,15 @@ export function formattingDifferences(a: WorkbookFormatting, b: WorkbookFormatti
   for (const name of new Set([...Object.keys(a.sheets), ...Object.keys(b.sheets)])) {
     const sa = a.sheets[name], sb = b.sheets[name];
     if (!sa || !sb) continue; // the sheet lists are compared by the snapshot
-    if (aspect === "numberFormats" || aspect === "validations") pair(`${name}!`, sa[aspect], sb[aspect]);
+    if (aspect === "rows") {
+      const live = { ...sb.rows };
+      for (const [row, h] of Object.entries(sb.rows)) {
+        if (h !== "fit") continue;
+        if (sa.rows[row] === undefined) delete live[row];
+        else live[row] = sa.rows[row];
+      }
+      pair(`${name}!row `, sa.rows, live);
+    } else if (aspect === "numberFormats" || aspect === "validations" || aspect === "cellFormats" || aspect === "columns" || aspect === "setup") pair(`${name}!`, sa[aspect], sb[aspect]);
     else {
       const la = sa[aspect], lb = sb[aspect];
       for (let i = 0; i < Math.max(la.length, lb.length); i++) if (la[i] !== lb[i]) out.push(`${name}! ${aspect}[${i}] ${la[i] ?? "—"} | ${lb[i] ?? "—"}`);

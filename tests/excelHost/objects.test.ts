@@ -103,6 +103,20 @@ describe("ranges", () => {
     expect(h.workbook.sheet("Kế hoạch")!.cell("B1")!.st?.borders?.EdgeBottom?.style).toBe("Continuous");
   });
 
+  it("a row fitted to its text (autofitRows) is told apart from a height set by code, which ends the fit", async () => {
+    const h = host();
+    await run(h, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Kế hoạch");
+      ws.getRange("2:3").format.autofitRows();
+      await ctx.sync();
+      ws.getRange("3:3").format.rowHeight = 40;
+      await ctx.sync();
+    });
+    const s = h.snapshot().sheets.find((x) => x.name === "Kế hoạch")!;
+    expect(s.fittedRows).toEqual([2]);
+    expect(s.rowHeights["3"]).toBe(40);
+  });
+
   it("merge, getCell, getOffsetRange, getResizedRange, getEntireColumn", async () => {
     const h = host();
     const out = await run(h, async (ctx) => {

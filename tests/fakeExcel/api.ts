@@ -859,6 +859,7 @@ function autofit(model: WorkbookModel, e: R, what: "columns" | "rows"): void {
       }
       if (best > 0) e.sheet.rowHeights.set(r, Math.min(Math.round(best * 100) / 100, 409));
       else e.sheet.rowHeights.delete(r);
+      e.sheet.fittedRows.add(r);
     }
   }
 }
@@ -896,7 +897,10 @@ defineProps(RangeFormat, {
     },
     set: (e: R, v) => {
       const h = checkNumber(v, 0, 409);
-      for (let r = e.rect.r1; r <= Math.min(e.rect.r2, e.rect.r1 + 1048575); r++) e.sheet.rowHeights.set(r, h);
+      for (let r = e.rect.r1; r <= Math.min(e.rect.r2, e.rect.r1 + 1048575); r++) {
+        e.sheet.rowHeights.set(r, h);
+        e.sheet.fittedRows.delete(r);
+      }
     },
     format: true,
   },

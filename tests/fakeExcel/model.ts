@@ -273,6 +273,8 @@ export class SheetModel {
   cells = new Map<number, CellModel>();
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /** Rows whose height Excel fits to their content (autofitRows), as opposed to a height set by hand or code. */
+  fittedRows = new Set<number>();
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
   colStyles = new Map<number, { st?: StyleModel; nf?: string }>();
@@ -1054,6 +1056,7 @@ export class WorkbookModel {
         sheet.rowHeights = remap(sheet.rowHeights);
         sheet.rowStyles = remap(sheet.rowStyles);
         sheet.hiddenRows = remapSet(sheet.hiddenRows);
+        sheet.fittedRows = remapSet(sheet.fittedRows);
       } else {
         sheet.colWidths = remap(sheet.colWidths);
         sheet.colStyles = remap(sheet.colStyles);
@@ -1454,6 +1457,7 @@ export class WorkbookModel {
       freeze: { ...s.freeze },
       columnWidths: byIndex(s.colWidths, colLetter),
       rowHeights: byIndex(s.rowHeights, (i) => String(i + 1)),
+      fittedRows: [...s.fittedRows].sort((a, b) => a - b).map((i) => i + 1),
       hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((i) => i + 1),
       hiddenColumns: [...s.hiddenCols].sort((a, b) => a - b).map(colLetter),
       columnStyles: byIndex(s.colStyles, colLetter),
@@ -1507,6 +1511,7 @@ export class WorkbookModel {
       if (ss.freeze) s.freeze = { ...ss.freeze };
       for (const [k, v] of Object.entries(ss.columnWidths ?? {})) s.colWidths.set(colIndex(k), v);
       for (const [k, v] of Object.entries(ss.rowHeights ?? {})) s.rowHeights.set(Number(k) - 1, v);
+      for (const r of ss.fittedRows ?? []) s.fittedRows.add(r - 1);
       for (const r of ss.hiddenRows ?? []) s.hiddenRows.add(r - 1);
       for (const c of ss.hiddenColumns ?? []) s.hiddenCols.add(colIndex(c));
       for (const [k, v] of Object.entries(ss.columnStyles ?? {})) s.colStyles.set(colIndex(k), clone(v));
@@ -1743,6 +1748,8 @@ export interface SheetSnapshot {
   freeze?: { rows: number; columns: number };
   columnWidths?: Record<string, number>;
   rowHeights?: Record<string, number>;
+  /** 1-based rows fitted to their content (autofitRows). */
+  fittedRows?: number[];
   hiddenRows?: number[];
   hiddenColumns?: string[];
   columnStyles?: Record<string, { st?: StyleModel; nf?: string }>;
@@ -1785,6 +1792,7 @@ export interface SheetState extends SheetSnapshot {
   freeze: { rows: number; columns: number };
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
+  fittedRows: number[];
   hiddenRows: number[];
   hiddenColumns: string[];
   columnStyles: Record<string, { st?: StyleModel; nf?: string }>;
