@@ -13,6 +13,7 @@ import { xlsxWorkbook, type XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWor
 import { importPlan } from "../../src/app/importPlan";
 import { readWorkbook } from "../../src/app/readWorkbook";
 import { recordProgress } from "../../src/app/recordProgress";
+import { reimport } from "../../src/app/reimport";
 import { buildReports } from "../../src/app/buildReports";
 import { loadPlan } from "../../src/cli/loadPlan";
 import { parsePeriodToken } from "../../src/core/periods";
@@ -155,6 +156,19 @@ describe("reports rebuilt from the file, and an official's corrections", () => {
     const report = (await port.read()).sheets.find((s) => s.role === "report")!;
     expect(reportGroupTitles(report).II).toBe("CẢI CÁCH THỦ TỤC HÀNH CHÍNH (đã sửa)");
   });
+});
+
+test("a re-import of the appendix keeps the title and decision entered on Cài đặt; the groups are the appendix's", async () => {
+  const { plan, headerLines } = await planOf("tan-phu.docx", otherAppendixDocx());
+  const port = await editSettings(await imported(plan, headerLines), (ws) => {
+    ws.getCell(rowOf(ws, PLAN_INFO_LABELS.title), 2).value = "Kế hoạch CCHC xã Tân Phú năm 2025";
+    ws.getCell(rowOf(ws, PLAN_INFO_LABELS.decisionNumber), 2).value = "07/QĐ-UBND";
+    ws.getCell(rowOf(ws, PLAN_INFO_LABELS.decisionDate), 2).value = new Date(Date.UTC(2025, 0, 15));
+  });
+  const revised = { ...plan, groups: [plan.groups[0], { id: "II", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH, MỘT CỬA" }] };
+  await reimport(port, revised, { apply: true, headerLines, today: "2025-06-14" });
+  const read = (await readWorkbook(port)).model.plan;
+  expect(info(read)).toEqual({ title: "Kế hoạch CCHC xã Tân Phú năm 2025", decision: { number: "07/QĐ-UBND", date: "2025-01-15" }, groups: revised.groups });
 });
 
 describe("a workbook made before the plan's information was stored", () => {
