@@ -12,7 +12,6 @@ import type { Comparator } from "./plan";
 import { attainment, completion, met, parScore, rate, readTargets, type ParThresholds, type Target } from "./targets";
 import { normalizeText } from "./text";
 
-
 export function rateOf(part: unknown, whole: unknown): number | "" {
   if (isBlank(part) || isBlank(whole)) return "";
   const x = toNumber(part, "phần / part");
