@@ -5,9 +5,9 @@
  * reader (readBack.ts) finds it by its labels and the group table by its headers, so rows may move;
  * rebuilds write back what was read, so a correction made here survives them.
  */
-import { linesFor } from "./rowHeights";
 import type { Plan } from "../core/plan";
-import type { SheetLayout } from "./types";
+import { heightForLines, linesFor } from "./rowHeights";
+import type { Cell, SheetLayout } from "./types";
 
 export const PLAN_INFO_HEADING = "Thông tin kế hoạch";
 
@@ -26,33 +26,34 @@ export const GROUP_COLUMNS = [
   { key: "title", header: "Tên nhóm" },
 ] as const;
 
-/** Widths of columns A–C of the Cài đặt sheet, for the row heights of wrapped text. */
-const WIDTHS = [44, 26, 60];
-const LINE_HEIGHT = 15.5;
-
-/** Writes the block from `firstRow` (1-based) down; returns the row after it. */
-export function addPlanInfo(sheet: SheetLayout, plan: Pick<Plan, "title" | "decision" | "groups">, firstRow: number): number {
+/**
+ * Writes the block in columns A–C from `firstRow` (1-based) down, with row heights for its wrapped
+ * text from the sheet's column widths.
+ */
+export function addPlanInfo(sheet: SheetLayout, plan: Pick<Plan, "title" | "decision" | "groups">, firstRow: number): void {
   const heights = (sheet.rowHeights ??= {});
-  const row = (r: number, cells: Array<{ v: string | null; style: "header" | "bold" | "input" | "inputDate" | "note" | "center"; kind?: "date" }>) => {
+  const row = (r: number, cells: Cell[]) => {
     let lines = 1;
-    cells.forEach((c, i) => {
-      sheet.cells[`${"ABC"[i]}${r}`] = { v: c.v, style: c.style, ...(c.kind ? { kind: c.kind } : {}) };
-      if (typeof c.v === "string" && c.style !== "header") lines = Math.max(lines, linesFor(c.v, WIDTHS[i]));
+    cells.forEach((cell, i) => {
+      const col = "ABC"[i];
+      sheet.cells[`${col}${r}`] = cell;
+      if (typeof cell.v === "string" && cell.style !== "header") lines = Math.max(lines, linesFor(cell.v, sheet.widths?.[col] ?? 10));
     });
-    if (lines > 1) heights[r - 1] = lines * LINE_HEIGHT;
+    if (lines > 1) heights[r - 1] = heightForLines(lines);
   };
+  const header = (a: string, b: string): Cell[] => [{ v: a, style: "header" }, { v: b, style: "header" }, { v: "Ghi chú", style: "header" }];
+  const value = (label: string, v: Cell, note: string): Cell[] => [{ v: label, style: "bold" }, v, { v: note, style: "note" }];
   const d = plan.decision;
   let r = firstRow;
-  row(r++, [{ v: PLAN_INFO_HEADING, style: "header" }, { v: "Giá trị", style: "header" }, { v: "Ghi chú", style: "header" }]);
-  row(r++, [{ v: PLAN_INFO_LABELS.title, style: "bold" }, { v: plan.title, style: "input" }, { v: "In ở đầu sheet Kế hoạch và trong báo cáo", style: "note" }]);
-  row(r++, [{ v: PLAN_INFO_LABELS.decisionNumber, style: "bold" }, { v: d?.number ?? "", style: "input" }, { v: "Ví dụ 03/QĐ-UBND; báo cáo ghi “Thực hiện Quyết định số …”", style: "note" }]);
-  row(r++, [{ v: PLAN_INFO_LABELS.decisionDate, style: "bold" }, { v: d?.date || null, style: "inputDate", kind: "date" }, { v: "dd/mm/yyyy", style: "note" }]);
-  row(r++, [{ v: PLAN_INFO_LABELS.decisionSigner, style: "bold" }, { v: d?.signer ?? "", style: "input" }, { v: "", style: "note" }]);
+  row(r++, header(PLAN_INFO_HEADING, "Giá trị"));
+  row(r++, value(PLAN_INFO_LABELS.title, { v: plan.title, style: "input" }, "In ở đầu sheet Kế hoạch và trong báo cáo"));
+  row(r++, value(PLAN_INFO_LABELS.decisionNumber, { v: d?.number ?? "", style: "input" }, "Ví dụ 03/QĐ-UBND; báo cáo ghi “Thực hiện Quyết định số …”"));
+  row(r++, value(PLAN_INFO_LABELS.decisionDate, { v: d?.date || null, kind: "date", style: "inputDate" }, "dd/mm/yyyy"));
+  row(r++, value(PLAN_INFO_LABELS.decisionSigner, { v: d?.signer ?? "", style: "input" }, ""));
   r++;
-  row(r++, [{ v: GROUP_COLUMNS[0].header, style: "header" }, { v: GROUP_COLUMNS[1].header, style: "header" }, { v: "Ghi chú", style: "header" }]);
+  row(r++, header(GROUP_COLUMNS[0].header, GROUP_COLUMNS[1].header));
   for (const g of plan.groups) {
     const parent = g.id.includes(".") ? g.id.slice(0, g.id.lastIndexOf(".")) : "";
     row(r++, [{ v: g.id, style: "center" }, { v: g.title, style: "input" }, { v: parent ? `Thuộc nhóm ${parent}` : "", style: "note" }]);
   }
-  return r;
 }

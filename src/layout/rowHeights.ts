@@ -17,6 +17,11 @@ export function linesFor(text: string, width: number): number {
     .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / usable)), 0);
 }
 
+/** The height in points of a row of `lines` lines of text (capped at MAX_LINES). */
+export function heightForLines(lines: number): number {
+  return Math.min(lines, MAX_LINES) * LINE_HEIGHT;
+}
+
 /** 0-based row index → height in points, for table rows whose wrapped text needs more than one line. */
 export function estimatedRowHeights(sheet: SheetLayout): Record<number, number> {
   const heights: Record<number, number> = {};
@@ -30,7 +35,7 @@ export function estimatedRowHeights(sheet: SheetLayout): Record<number, number> 
         if (!column || !style.wrap || typeof cell.v !== "string" || !cell.v) return;
         lines = Math.max(lines, linesFor(cell.v, column.width));
       });
-      if (lines > 1) heights[origin.row + 1 + r] = Math.min(lines, MAX_LINES) * LINE_HEIGHT;
+      if (lines > 1) heights[origin.row + 1 + r] = heightForLines(lines);
     });
   }
   return heights;

@@ -170,11 +170,11 @@ export function settingsSheet(settings: Settings, names: Record<string, string>,
     sheet.cells[`C${r}`] = { v: row.note, style: "note" };
     if (row.name) names[row.name] = sheetRef(SETTINGS_SHEET, `$B$${r}`);
   });
+  sheet.widths = { A: 44, B: 26, C: 60 };
   if (model) {
     addResultRows(sheet, settings, names, model);
     addPlanInfo(sheet, model.plan, Math.max(...Object.values(SETTINGS_RESULT_ROWS)) + 2);
   }
-  sheet.widths = { A: 44, B: 26, C: 60 };
   sheet.print = { orientation: "portrait", fitToWidth: true, pageNumbers: false };
   return sheet;
 }

@@ -20,6 +20,9 @@ import { parsePeriodToken } from "../../src/core/periods";
 import type { Plan } from "../../src/core/plan";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { PLAN_INFO_LABELS, GROUP_COLUMNS } from "../../src/layout/planInfo";
+import { heightForLines, linesFor } from "../../src/layout/rowHeights";
+import { buildWorkbookLayout } from "../../src/layout/workbook";
+import { defaultSettings } from "../../src/core/settings";
 import { SETTINGS_SHEET, SETTINGS_RESULT_ROWS, settingAddress } from "../../src/layout/settingsSheet";
 import { cellValue, type SheetSnapshot } from "../../src/layout/snapshot";
 import { OTHER_GROUPS, OTHER_TITLE, otherAppendixDocx } from "../page/fixtures";
@@ -116,6 +119,15 @@ describe("what is stored on the Cài đặt sheet", () => {
     expect(OTHER_GROUPS.map((g, i) => [ws.getCell(header + 1 + i, 1).value, ws.getCell(header + 1 + i, 2).value])).toEqual(OTHER_GROUPS.map((g) => [g.id, g.title]));
   });
 
+  test("a long title wraps: its row is as tall as its lines (Excel does not grow a row written by a file)", async () => {
+    const { plan } = await planOf("T6.docx", new Uint8Array(fs.readFileSync(T6)));
+    const sheet = buildWorkbookLayout({ plan, settings: defaultSettings(plan), progress: {}, mode: "native" }).sheets.find((s) => s.name === SETTINGS_SHEET)!;
+    const rowOfText = (v: string) => Number(Object.entries(sheet.cells).find(([, c]) => c.v === v)![0].slice(1));
+    const long = plan.groups.find((g) => g.title.length > 60)!;
+    expect(sheet.rowHeights?.[rowOfText(long.title) - 1]).toBe(heightForLines(linesFor(long.title, 26)));
+    expect(sheet.rowHeights?.[rowOfText("Phát triển hạ tầng") - 1]).toBeUndefined();
+  });
+
   test("imported text is written as text: a title or group title starting with '=' is no formula", async () => {
     const { plan } = await planOf("tan-phu.docx", otherAppendixDocx());
     const hostile: Plan = { ...plan, title: "=HYPERLINK(\"http://x\",\"a\")", groups: [{ id: "I", title: "+SUM(1+1)" }, plan.groups[1]] };
@@ -156,6 +168,21 @@ describe("reports rebuilt from the file, and an official's corrections", () => {
     const report = (await port.read()).sheets.find((s) => s.role === "report")!;
     expect(reportGroupTitles(report).II).toBe("CẢI CÁCH THỦ TỤC HÀNH CHÍNH (đã sửa)");
   });
+});
+
+test("a decision date that is not a date is kept as typed (a rebuild writes it back) and reported, in Vietnamese and English", async () => {
+  const { plan, headerLines } = await planOf("tan-phu.docx", otherAppendixDocx());
+  const port = await editSettings(await imported(plan, headerLines), (ws) => {
+    ws.getCell(rowOf(ws, PLAN_INFO_LABELS.decisionNumber), 2).value = "07/QĐ-UBND";
+    ws.getCell(rowOf(ws, PLAN_INFO_LABELS.decisionDate), 2).value = "giữa tháng 1";
+  });
+  const first = await readWorkbook(port);
+  expect(first.model.plan.decision).toEqual({ number: "07/QĐ-UBND", date: "giữa tháng 1" });
+  const warning = first.warnings.find((w) => w.vi.includes("giữa tháng 1"))!;
+  expect(warning.vi).toMatch(/không phải là ngày\. Hãy nhập ngày dạng dd\/mm\/yyyy/);
+  expect(warning.en).toMatch(/is not a date\. Enter it as dd\/mm\/yyyy/);
+  await recordProgress(port, [{ date: "2025-03-01", activityId: first.model.plan.activities[0].id, status: "done", completedOn: "2025-03-01", evidence: "", note: "", who: "" }]);
+  expect((await readWorkbook(port)).model.plan.decision).toEqual({ number: "07/QĐ-UBND", date: "giữa tháng 1" });
 });
 
 test("a re-import of the appendix keeps the title and decision entered on Cài đặt; the groups are the appendix's", async () => {
