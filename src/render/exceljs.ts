@@ -12,7 +12,7 @@ import type { Cell, SheetLayout, WorkbookLayout } from "../layout/types";
 import { cellNumberFormat, fileFormula, storedValue } from "./cellValues";
 import { postProcessXlsx } from "./xlsxPostProcess";
 import { dataValidationsOf, writeWorkbookFiles } from "./xlsxStrict";
-import { BORDER_COLOR, HEADER_SPEC, bodyRows, bodySpec, cellFormat, freeSpec, resolveSheet, validationRule } from "./resolvedSheet";
+import { BORDER_COLOR, HEADER_SPEC, bodyRows, bodySpec, cellFormat, freeSpec, resolveSheet, tableLook, validationRule } from "./resolvedSheet";
 
 export interface XlsxOptions {
   /** Replace every formula by its computed value (exports for the district). */
@@ -87,7 +87,7 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
       name: table.name,
       ref: table.origin,
       headerRow: true,
-      style: { theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      style: { theme: tableLook(table).style as ExcelJS.TableStyleProperties["theme"], showRowStripes: tableLook(table).bandedRows },
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: table.rows.length ? table.rows.map((row) => row.map((cell) => cellValue(cell, freeze))) : [table.columns.map(() => null)],
     });

@@ -56,6 +56,11 @@ export function freeSpec(cell: Cell | undefined): StyleSpec {
   return cell?.style ? STYLES[cell.style] : {};
 }
 
+/** A table's look: its style (Excel's built-in table styles), banded rows, a header row with filter buttons. */
+export function tableLook(table: TableLayout): { style: string; bandedRows: true } {
+  return { style: table.style ?? "TableStyleMedium2", bandedRows: true };
+}
+
 /** The rows an empty table still shows: one blank row, as Excel needs. */
 export function bodyRows(table: TableLayout): Array<Array<Cell | undefined>> {
   return table.rows.length ? table.rows : [table.columns.map(() => undefined)];

@@ -3,7 +3,7 @@
  * the file's exceljs workbook and the simulator's workbook model — into one comparable shape, cell
  * by cell: number formats, workbook names, data validations, conditional formats, merges, each
  * cell's look (font, fill, borders, alignment, wrap), column widths, row heights, frozen panes,
- * tab colour and print setup. Only the vocabulary is translated (a validation's "decimal ≥ 0" is
+ * tab colour, print setup and tables (range, style, banding). Only the vocabulary is translated (a validation's "decimal ≥ 0" is
  * `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and `{type:"decimal",
  * operator:"greaterThanOrEqual"}` in the file; a column is characters wide in the file and points
  * wide live, compared after the one conversion the renderers use, widthToPoints; margins are
@@ -31,6 +31,8 @@ export interface SheetFormatting {
   rows: Record<string, string>;
   /** freeze, tabColor, orientation, paperSize, fit, margins, titleRows, footer. */
   setup: Record<string, string>;
+  /** Table name → "B4:U64 | TableStyleMedium2 | header row | banded rows". */
+  tables: Record<string, string>;
 }
 
 export interface WorkbookFormatting {
@@ -196,10 +198,18 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
       titleRows: titleRows(page.printTitlesRow),
       footer,
     };
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup };
+    const tables: Record<string, string> = {};
+    for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; headerRow?: boolean; totalsRow?: boolean; style?: { theme?: string; showRowStripes?: boolean } } }> }).tables)) {
+      const m = t.table;
+      tables[m.name] = describeTable(m.tableRef, m.style?.theme ?? "", m.headerRow !== false, Boolean(m.totalsRow), Boolean(m.style?.showRowStripes));
+    }
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables };
   }
   return { names, sheets };
 }
+
+const describeTable = (range: string, style: string, header: boolean, totals: boolean, banded: boolean) =>
+  [range.replace(/\$/g, "").replace(/^.*!/, ""), style, header ? "header row" : "no header row", totals ? "totals row" : "", banded ? "banded rows" : ""].filter(Boolean).join(" | ");
 
 function cellsOf(range: string): string[] {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/\$/g, "").replace(/^.*!/, ""));
@@ -265,13 +275,15 @@ export function liveFormatting(state: WorkbookState, sheetNames: string[]): Work
       titleRows: titleRows(pl.printTitleRows),
       footer: pl.headersFooters.defaultForAllPages.centerFooter,
     };
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup };
+    const tables: Record<string, string> = {};
+    for (const t of state.tables) if (t.sheet === name) tables[t.name] = describeTable(t.range, t.style ?? "", t.showHeaders !== false, Boolean(t.showTotals), Boolean(t.showBandedRows));
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables };
   }
   return { names, sheets };
 }
 
-export type FormattingAspect = "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges" | "cellFormats" | "columns" | "rows" | "setup";
-export const FORMATTING_ASPECTS: FormattingAspect[] = ["numberFormats", "names", "validations", "conditionalFormats", "merges", "cellFormats", "columns", "rows", "setup"];
+export type FormattingAspect = "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges" | "cellFormats" | "columns" | "rows" | "setup" | "tables";
+export const FORMATTING_ASPECTS: FormattingAspect[] = ["numberFormats", "names", "validations", "conditionalFormats", "merges", "cellFormats", "columns", "rows", "setup", "tables"];
 
 /**
  * Every difference, cell by cell: "Sheet!A1 numberFormat "@" | "General"". `a` is the file, `b` the
@@ -298,7 +310,7 @@ export function formattingDifferences(a: WorkbookFormatting, b: WorkbookFormatti
         else live[row] = sa.rows[row];
       }
       pair(`${name}!row `, sa.rows, live);
-    } else if (aspect === "numberFormats" || aspect === "validations" || aspect === "cellFormats" || aspect === "columns" || aspect === "setup") pair(`${name}!`, sa[aspect], sb[aspect]);
+    } else if (aspect === "numberFormats" || aspect === "validations" || aspect === "cellFormats" || aspect === "columns" || aspect === "setup" || aspect === "tables") pair(`${name}!`, sa[aspect], sb[aspect]);
     else {
       const la = sa[aspect], lb = sb[aspect];
       for (let i = 0; i < Math.max(la.length, lb.length); i++) if (la[i] !== lb[i]) out.push(`${name}! ${aspect}[${i}] ${la[i] ?? "—"} | ${lb[i] ?? "—"}`);

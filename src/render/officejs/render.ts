@@ -23,12 +23,11 @@
  * ever deleted.
  */
 import { parseRange, rangeAddress, columnLetter } from "../../layout/address";
-import { FONT_NAME, FONT_SIZE } from "../../layout/styles";
 import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
 import { applyFormat, applyGrid, cellWrite, type CellWrite } from "./format";
-import { HEADER_SPEC, POINTS_PER_INCH, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, resolveSheet, validationRule, widthToPoints } from "../resolvedSheet";
-import { quoteSheet, rewriteRefs, safeText } from "./text";
+import { HEADER_SPEC, POINTS_PER_INCH, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, resolveSheet, tableLook, validationRule, widthToPoints } from "../resolvedSheet";
+import { quoteSheet, rewriteRefs } from "./text";
 import type { Message } from "../../core/message";
 import { CchcError } from "../../core/errors";
 import { asideName, renamedAsideMessage, sheetKey } from "../../layout/sheetNames";
@@ -364,7 +363,7 @@ async function writeTable(w: SheetWriter, table: TableLayout, tempTableName: str
   const cols = table.columns.length;
   const opts = writeOpts(w);
   // Header row: text.
-  await writeBlock(w, r0, c0, [table.columns.map((c) => ({ value: safeText(c.header), numberFormat: "@", formula: false }))]);
+  await writeBlock(w, r0, c0, [table.columns.map((c) => cellWrite({ v: c.header }, HEADER_SPEC, opts))]);
   const headerRange = w.batch.range(w.ws, rangeAddress(r0, c0, r0, c0 + cols - 1));
   applyFormat(headerRange, cellFormat(HEADER_SPEC));
   // Body: one block (an empty table keeps one blank row, as Excel needs).
@@ -385,8 +384,9 @@ async function writeTable(w: SheetWriter, table: TableLayout, tempTableName: str
   const t = w.ws.tables.add(rangeAddress(r0, c0, rLast, c0 + cols - 1), true);
   w.batch.rangeWrites++;
   t.name = tempTableName;
-  t.style = table.style ?? "TableStyleMedium2";
-  t.showBandedRows = true;
+  const look = tableLook(table);
+  t.style = look.style;
+  t.showBandedRows = look.bandedRows;
 }
 
 /** Free cells grouped into bands of consecutive rows; each band is one block. */
@@ -494,8 +494,9 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   const { extent } = look;
   if (extent.rows && extent.cols) {
     const all = w.batch.range(ws, rangeAddress(0, 0, extent.rows - 1, extent.cols - 1));
-    all.format.font.name = FONT_NAME;
-    all.format.font.size = FONT_SIZE;
+    const { font } = cellFormat({});
+    all.format.font.name = font.name;
+    all.format.font.size = font.size;
   }
   // Column widths in runs of equal width.
   const widthRuns: Array<{ c1: number; c2: number; width: number }> = [];
