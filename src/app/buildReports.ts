@@ -8,13 +8,12 @@
  * edited on it (number, date line, signer, recipients, section VI).
  */
 import type { Period } from "../core/periods";
-import { LogIndex, progressFromLog } from "../core/progress";
 import { UnitDirectory } from "../core/units";
 import { logSheet } from "../layout/logSheet";
 import type { WorkbookRead } from "../layout/readBack";
-import { recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
+import { reportSheetWithInfo, trackedModel, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
 import type { SheetLayout } from "../layout/types";
-import type { ApplyResult, WorkbookPort } from "./port";
+import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 
 export interface BuildReportsOptions {
@@ -23,6 +22,8 @@ export interface BuildReportsOptions {
   fields?: ReportFields;
   /** The workbook already read through this port (saves reading it twice). */
   read?: WorkbookRead;
+  /** How the host writes (progress, cancel, the sheet shown after); by default the selection stays. */
+  apply?: ApplyOptions;
 }
 
 export interface BuildReportsResult {
@@ -37,11 +38,7 @@ export interface BuildReportsResult {
 
 export async function buildReports(port: WorkbookPort, periods: readonly Period[], options: BuildReportsOptions = {}): Promise<BuildReportsResult> {
   const read = options.read ?? (await readWorkbook(port));
-  const model = read.model;
-  // The plan sheet's cached values follow the log as of the settings' date (as trackedWorkbookLayout does).
-  const recurring = recurringIds(model);
-  const derived = progressFromLog(model.plan.activities, new LogIndex(read.log), model.settings.asOf, (id) => recurring.has(id));
-  for (const a of model.plan.activities) model.progress[a.id] = { ...model.progress[a.id], ...derived[a.id] };
+  const model = trackedModel(read.model, read.log);
 
   const units = read.units ? new UnitDirectory(read.units) : undefined;
   const logOwned = read.sheets.some((s) => s.role === "log");
@@ -66,6 +63,6 @@ export async function buildReports(port: WorkbookPort, periods: readonly Period[
     }
   }
   for (const p of periods) if (!built.has(p)) built.set(p, build(p, p.sheetName, options.asOf ?? null, options.fields));
-  const applied = await port.apply({ sheets, properties: { title: model.plan.title, creator: "CCHC add-in" } }, { activate: false });
+  const applied = await port.apply({ sheets, properties: { title: model.plan.title, creator: "CCHC add-in" } }, options.apply ?? { activate: false });
   return { applied, built: periods.map((p) => built.get(p)!), rebuilt, read };
 }

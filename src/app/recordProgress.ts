@@ -6,14 +6,14 @@
 import { CchcError } from "../core/errors";
 import type { LogEntry } from "../core/progress";
 import type { SheetRole } from "../layout/types";
-import type { ApplyResult, WorkbookPort } from "./port";
+import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
 
 /** The sheets a change of progress makes stale; units and the archive are what people keep. */
 export const PROGRESS_SHEETS: SheetRole[] = ["plan", "checks", "indicators", "settings", "report", "log"];
 
-export async function recordProgress(port: WorkbookPort, entries: LogEntry[]): Promise<ApplyResult> {
+export async function recordProgress(port: WorkbookPort, entries: LogEntry[], options: ApplyOptions = { activate: false }): Promise<ApplyResult> {
   const read = await readWorkbook(port);
   const ids = new Set(read.model.plan.activities.map((a) => a.id));
   const unknown = entries.find((e) => !ids.has(e.activityId));
@@ -23,5 +23,5 @@ export async function recordProgress(port: WorkbookPort, entries: LogEntry[]): P
       en: `Activity id "${unknown.activityId}" is not in the plan table. Choose the activity again.`,
     });
   }
-  return (await rebuild(port, read, PROGRESS_SHEETS, { log: [...read.log, ...entries] }, { activate: false })).applied;
+  return (await rebuild(port, read, PROGRESS_SHEETS, { log: [...read.log, ...entries] }, options)).applied;
 }

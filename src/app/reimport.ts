@@ -7,10 +7,13 @@
 import { formatViDate, todayIso } from "../core/dates";
 import type { Message } from "../core/message";
 import type { Plan } from "../core/plan";
+import { identityDifferences } from "../core/planIdentity";
+import { defaultSettings, initialAsOf, type Settings } from "../core/settings";
+import type { Finding } from "../core/validate/rules";
 import { describeDiff, mergeReimport } from "../import/merge";
 import { archiveSheet } from "../layout/archiveSheet";
 import type { SheetRole } from "../layout/types";
-import type { ApplyResult, WorkbookPort } from "./port";
+import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
 
@@ -27,26 +30,51 @@ export interface ReimportOutcome {
   summary: { vi: string[]; en: string[] };
   /** How many activities were moved to the archive sheet. */
   archived: number;
+  /** What the "Kiểm tra" sheet lists (empty when only the diff was asked for). */
+  findings: Finding[];
   warnings: Message[];
 }
 
-export async function reimport(port: WorkbookPort, incoming: Plan, options: { apply: boolean; headerLines: string[]; today?: string }): Promise<ReimportOutcome> {
+export interface ReimportOptions {
+  apply: boolean;
+  headerLines: string[];
+  today?: string;
+  /** The as-of date when the incoming plan is of another year (default: initialAsOf). */
+  asOf?: string;
+  applyOptions?: ApplyOptions;
+}
+
+/**
+ * The same commune's plan for the same year keeps the workbook's settings and plan information
+ * (what people corrected there); another commune's or year's plan (the pane confirms it first)
+ * brings its own: settings anew for another commune, the year and as-of date for another year.
+ */
+function identityOf(current: { plan: Plan; settings: Settings }, incoming: Plan, asOf: string): { plan: Partial<Plan>; settings: Settings } {
+  const differs = identityDifferences({ commune: current.settings.commune, year: current.settings.year }, { commune: incoming.commune, year: incoming.year });
+  if (!differs.length) return { plan: {}, settings: current.settings };
+  const plan: Partial<Plan> = { title: incoming.title, unit: incoming.unit, commune: incoming.commune, district: incoming.district, province: incoming.province, decision: incoming.decision, indicators: incoming.indicators };
+  if (differs.includes("commune")) return { plan, settings: defaultSettings(incoming, asOf) };
+  return { plan, settings: { ...current.settings, year: incoming.year, asOf } };
+}
+
+export async function reimport(port: WorkbookPort, incoming: Plan, options: ReimportOptions): Promise<ReimportOutcome> {
   const read = await readWorkbook(port);
   const merged = mergeReimport({ plan: read.model.plan, progress: read.model.progress }, incoming);
   const logged = new Set(read.log.map((e) => e.activityId));
   const entered = (id: string) => Object.values(read.model.progress[id] ?? {}).some((v) => v !== null && v !== undefined && v !== "");
   const kept = merged.diff.matched.filter((m) => entered(m.from.id) || logged.has(m.from.id)).length;
   const summary = describeDiff(merged.diff, kept);
-  if (!options.apply) return { applied: null, summary, archived: merged.archived.length, warnings: read.warnings };
+  if (!options.apply) return { applied: null, summary, archived: merged.archived.length, findings: [], warnings: read.warnings };
 
   const today = options.today ?? todayIso();
+  const identity = identityOf(read.model, incoming, options.asOf ?? initialAsOf(incoming.year, today));
   const archive = merged.archived.length || read.archived.length
     ? [archiveSheet(read.archived, merged.archived, today, `Không còn trong phụ lục nhập ngày ${formatViDate(today)}`)]
     : [];
-  const { applied } = await rebuild(port, read, REBUILT, {
-    model: { ...read.model, plan: merged.plan, progress: merged.progress },
+  const { applied, findings } = await rebuild(port, read, REBUILT, {
+    model: { ...read.model, plan: { ...merged.plan, ...identity.plan }, settings: identity.settings, progress: merged.progress },
     headerLines: options.headerLines,
     extraSheets: archive,
-  }, { activate: false });
-  return { applied, summary, archived: merged.archived.length, warnings: read.warnings };
+  }, options.applyOptions ?? { activate: false });
+  return { applied, summary, archived: merged.archived.length, findings, warnings: read.warnings };
 }

@@ -1,25 +1,14 @@
-/** Where the commands get a plan: the embedded one, a .docx appendix, or an .xlsx grid. */
-import { HONG_LOC_2024 } from "../data/hongLoc2024";
-import { gridFromDocx } from "../import/docx";
-import { parseAppendix, type ParsedAppendix } from "../import/appendix";
-import { planFromAppendix } from "../import/planFromAppendix";
-import { errors } from "../import/errors";
-import { readXlsxGrid } from "../import/xlsxGrid";
-import type { Plan } from "../core/plan";
+/** Where the commands get a plan: the file named on the command line, read here, loaded by the application (app/loadAppendix). */
+import { loadAppendix, type LoadedPlan } from "../app/loadAppendix";
 import { CchcError } from "../core/errors";
 import type { Io } from "./io";
 import { UsageError } from "./args";
 
-export interface LoadedPlan {
-  plan: Plan;
-  warnings: string[];
-  headerLines: string[];
-  /** The appendix's columns as found (null for the embedded plan). */
-  header: ParsedAppendix["header"] | null;
-}
+export type { LoadedPlan };
 
 export async function loadPlan(source: { file?: string; useDefault?: boolean; year?: number; commune?: string; sheet?: string }, io: Io): Promise<LoadedPlan> {
-  if (source.useDefault) return { plan: HONG_LOC_2024, warnings: [], headerLines: HONG_LOC_2024.appendixHeader ?? [], header: null };
+  const options = { year: source.year, commune: source.commune, sheet: source.sheet };
+  if (source.useDefault) return loadAppendix({ kind: "embedded" }, options);
   const file = source.file;
   if (!file) throw new UsageError("give a FILE.docx|FILE.xlsx, or --default");
   let bytes: Uint8Array;
@@ -32,14 +21,5 @@ export async function loadPlan(source: { file?: string; useDefault?: boolean; ye
       en: `Cannot open "${file}" (${e.code ?? "read error"}). Check the path and try again.`,
     });
   }
-  if (!bytes.length) throw errors.empty("file");
-  const lower = file.toLowerCase();
-  let grid;
-  if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-    grid = await readXlsxGrid(bytes, source.sheet);
-  } else {
-    grid = gridFromDocx(bytes);
-  }
-  const parsed = parseAppendix(grid, { year: source.year, commune: source.commune });
-  return { plan: planFromAppendix(parsed, { year: source.year, commune: source.commune }), warnings: parsed.warnings, headerLines: grid.title, header: parsed.header };
+  return loadAppendix({ kind: "file", name: file, bytes }, options);
 }

@@ -57,6 +57,14 @@ export function receiverParts(receiver: string): { body: string; office: string 
   return m && m[1] ? { body: m[1], office: m[2].trim() } : { body: receiver.trim(), office: "" };
 }
 
+/**
+ * The as-of date of a new workbook: today while the plan's year runs (statuses as they are now),
+ * else the year's last cut-off (a past plan is seen whole, a future one before it starts).
+ */
+export function initialAsOf(year: number, today: string): string {
+  return today.startsWith(`${year}-`) ? today : `${year}-12-14`;
+}
+
 export function defaultSettings(plan: Pick<Plan, "unit" | "commune" | "district" | "province" | "year" | "decision">, asOf?: string): Settings {
   return {
     unit: plan.unit,

@@ -38,6 +38,11 @@ export function parseRange(ref: string): { r1: number; c1: number; r2: number; c
   return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
+/** "A4:A9", or "A4" when the two ends are the same cell (as Excel writes a one-cell range). */
+export function span(from: string, to: string): string {
+  return from === to ? from : `${from}:${to}`;
+}
+
 /** Quotes a sheet name for use in a formula: 'Kế hoạch'!A1. */
 export function sheetRef(sheet: string, ref: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${ref}`;

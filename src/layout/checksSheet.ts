@@ -3,9 +3,10 @@
  * checks: data validation on Chủ trì from the units directory (warning style, so an unusual owner
  * can still be typed) and conditional formats that mark the cells a finding points at.
  */
+import { formatViDate } from "../core/dates";
 import { RULES, type Finding, type Severity } from "../core/validate/rules";
 import type { Activity } from "../core/plan";
-import { columnLetter } from "./address";
+import { columnLetter, span } from "./address";
 import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "./planColumns";
 import { PLAN_FIRST_ROW } from "./planSheet";
 import { UNITS_FIRST_ROW, UNITS_SHEET } from "./unitsSheet";
@@ -32,7 +33,8 @@ export function sortFindings(findings: Finding[], order: Map<string, number>): F
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (order.get(a.activityId) ?? -1) - (order.get(b.activityId) ?? -1));
 }
 
-export function checksSheet(findings: Finding[], activities: Activity[], names: Record<string, string>, checkedAt: string): SheetLayout {
+/** The findings as of `asOf` (the settings' date the rules were run with), linked to their cells. */
+export function checksSheet(findings: Finding[], activities: Activity[], names: Record<string, string>, asOf: string): SheetLayout {
   const sheet = emptySheet(CHECKS_SHEET, "checks");
   const rowOf = new Map(activities.map((a, i) => [a.id, PLAN_FIRST_ROW + i]));
   const order = new Map(activities.map((a, i) => [a.id, i]));
@@ -40,7 +42,7 @@ export function checksSheet(findings: Finding[], activities: Activity[], names: 
   for (const f of findings) counts[f.severity]++;
   sheet.cells.A1 = { v: "KẾT QUẢ KIỂM TRA KẾ HOẠCH", style: "title" };
   sheet.cells.A2 = {
-    v: `Kiểm tra lúc ${checkedAt}: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} lưu ý. Bấm vào ô "Vị trí" để đến ô cần sửa; sửa xong bấm "Kiểm tra lại" trong ngăn tác vụ.`,
+    v: `Kiểm tra tính đến ngày ${formatViDate(asOf)}: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} lưu ý. Bấm vào ô "Vị trí" để đến ô cần sửa; sửa xong bấm "Kiểm tra lại" trong ngăn tác vụ.`,
     style: "note",
   };
   sheet.merges.push("A1:H1", "A2:H2");
@@ -76,10 +78,10 @@ export function checksSheet(findings: Finding[], activities: Activity[], names: 
     style: "TableStyleLight9",
   });
   const last = first + Math.max(rows.length, 1) - 1;
-  names[FINDING_KEYS_NAME] = `'${CHECKS_SHEET}'!$H$${first}:$H$${last}`;
+  names[FINDING_KEYS_NAME] = `'${CHECKS_SHEET}'!${span(`$H$${first}`, `$H$${last}`)}`;
   sheet.conditionalFormats.push(
-    { range: `A${first}:A${last}`, formula: `$A${first}="${SEVERITY_LABELS.error}"`, fill: "#F8D7DA", fontColor: "#9C0006" },
-    { range: `A${first}:A${last}`, formula: `$A${first}="${SEVERITY_LABELS.warning}"`, fill: "#FFF3CD", fontColor: "#7F6000" },
+    { range: span(`A${first}`, `A${last}`), formula: `$A${first}="${SEVERITY_LABELS.error}"`, fill: "#F8D7DA", fontColor: "#9C0006" },
+    { range: span(`A${first}`, `A${last}`), formula: `$A${first}="${SEVERITY_LABELS.warning}"`, fill: "#FFF3CD", fontColor: "#7F6000" },
   );
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.print = { orientation: "landscape", fitToWidth: true, titleRows: "$3:$3", pageNumbers: true };

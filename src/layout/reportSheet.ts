@@ -710,16 +710,25 @@ export function recurringIds(model: WorkbookModel): Set<string> {
 }
 
 /**
+ * The model as the plan sheet shows it: each activity's completion date and evidence derived from
+ * the log as of the settings' date (the plan sheet's formulas over the log compute the same).
+ */
+export function trackedModel(model: WorkbookModel, log: readonly LogEntry[]): WorkbookModel {
+  const recurring = recurringIds(model);
+  const derived = progressFromLog(model.plan.activities, new LogIndex(log), model.settings.asOf, (id) => recurring.has(id));
+  const progress: WorkbookModel["progress"] = {};
+  for (const a of model.plan.activities) progress[a.id] = { ...model.progress[a.id], completedOn: derived[a.id].completedOn, evidence: derived[a.id].evidence };
+  return { ...model, progress };
+}
+
+/**
  * The workbook the add-in owns, with progress tracking: buildWorkbookLayout's sheets, the plan's
  * completion date and evidence turned into formulas over the log, the log sheet, and one report
  * sheet per period. The demo, the CLI and the task pane build it the same way.
  */
 export function trackedWorkbookLayout(model: WorkbookModel, log: readonly LogEntry[], options: TrackedWorkbookOptions = {}): TrackedWorkbook {
   const recurring = recurringIds(model);
-  const derived = progressFromLog(model.plan.activities, new LogIndex(log), model.settings.asOf, (id) => recurring.has(id));
-  const progress: WorkbookModel["progress"] = {};
-  for (const a of model.plan.activities) progress[a.id] = { ...model.progress[a.id], completedOn: derived[a.id].completedOn, evidence: derived[a.id].evidence };
-  const tracked: WorkbookModel = { ...model, progress };
+  const tracked = trackedModel(model, log);
   const units = options.units ? new UnitDirectory(options.units) : undefined;
   const built = (options.periods ?? []).map((p) =>
     reportSheetWithInfo({ model: tracked, log, period: p, asOf: options.reportAsOf?.[p.token] ?? null, fields: options.fields?.[p.token], units }),

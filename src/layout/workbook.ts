@@ -15,7 +15,6 @@ export interface WorkbookOptions {
   /** Extra sheets built by later steps (log, reports), appended in order. */
   extraSheets?: SheetLayout[];
   /** When the checks ran, shown on the "Kiểm tra" sheet (defaults to the as-of date). */
-  checkedAt?: string;
   validation?: Pick<ValidateOptions, "config" | "headerLines">;
 }
 
@@ -32,7 +31,7 @@ export function buildWorkbook(model: WorkbookModel, options: WorkbookOptions = {
   addPlanChecks(plan, model.plan.activities.length, units.length);
   const sheets: SheetLayout[] = [
     plan,
-    checksSheet(findings, model.plan.activities, names, options.checkedAt ?? model.settings.asOf),
+    checksSheet(findings, model.plan.activities, names, model.settings.asOf),
     indicatorsSheet(model),
     unitsSheet(units),
     settingsSheet(model.settings, names, model),

@@ -6,10 +6,12 @@
  */
 import * as React from "react";
 import type { Capabilities } from "../render/officejs/capabilities";
-import type { SkippedFeature } from "../render/officejs/render";
+import type { ApplyResult } from "../app/port";
+
+type SkippedFeature = ApplyResult["skipped"][number];
 import type { Bilingual } from "./i18n";
 import { describeError } from "./services/errors";
-import type { WorkbookState } from "./services/opsTypes";
+import type { WorkbookState } from "../app/viewTypes";
 
 /** What the panels call: the pane's live-workbook operations, or the file page's (src/page). */
 export type Ops = Pick<

@@ -12,6 +12,7 @@ import { toNumber } from "../../src/core/cellArguments";
 import { installFakeOffice, type InstalledFake } from "../fakeExcel";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import * as ops from "../../src/taskpane/services/ops";
+import { officeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import type { WorkbookModel } from "../../src/layout/model";
 
 const NUMERATOR = "Tử số (số thực hiện)";
@@ -75,8 +76,8 @@ describe("one Vietnamese number reader", () => {
         }
         await ctx.sync();
       });
-      const inputs = await ops.runExcel((ctx) => ops.readInputs(ctx, 2024));
-      expectTypedFigures(inputs.indicatorInputs ?? {}, inputs.indicatorOverrides ?? {});
+      const read = await readWorkbook(officeWorkbook());
+      expectTypedFigures(read.model.indicatorInputs ?? {}, read.model.indicatorOverrides ?? {});
     }, 60000);
   });
 });

@@ -140,7 +140,7 @@ describe("cchc demo", () => {
     expect([Number(m[1]), Number(m[2]), Number(m[3])]).toEqual([listed["Lỗi"], listed["Cảnh báo"], listed["Lưu ý"]]);
     expect(String(ws.getCell("A2").value)).toContain(`${m[1]} lỗi, ${m[2]} cảnh báo, ${m[3]} lưu ý`);
     const asOf = /Tính đến \/ as of: (\S+)/.exec(summary)![1];
-    expect(String(ws.getCell("A2").value)).toContain(`Kiểm tra lúc ${asOf}:`);
+    expect(String(ws.getCell("A2").value)).toContain(`Kiểm tra tính đến ngày ${asOf.split("-").reverse().join("/")}:`);
   });
 
   test("the workbook reads back: sheets, the plan table of 60 activities, text kept as text", async () => {

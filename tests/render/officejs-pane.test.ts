@@ -10,7 +10,7 @@ import { readTable, writeTableCells } from "../../src/render/officejs";
 import { PLAN_COLUMN_SPECS } from "../../src/render/officejs/readers";
 import { PLAN_TABLE } from "../../src/layout/planColumns";
 import * as ops from "../../src/taskpane/services/ops";
-import { LOG_SPECS } from "../../src/taskpane/services/logAdapter";
+import { LOG_COLUMN_SPECS as LOG_SPECS } from "../../src/render/officejs/readers";
 import { makeActivities } from "../../src/core/plan";
 
 let fake: InstalledFake;

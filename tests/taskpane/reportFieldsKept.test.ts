@@ -1,13 +1,13 @@
 /**
  * The texts a person typed on a report sheet (number line, signer, recipients…) are never lost
- * silently: when a rebuild cannot read them, it stops with a CchcError and the workbook stays as it
- * was (issue 12 item 4). Before, any error there rebuilt the reports with blank texts.
+ * silently: they are read with the rest of the workbook before anything is written, and when that
+ * read fails the operation stops with a CchcError and the workbook stays as it was (issue 12 item 4).
+ * Before, any error there rebuilt the reports with blank texts.
  */
 import { installExcelHost, type InstalledExcelHost } from "../excelHost";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import { CchcError } from "../../src/core/errors";
 import * as ops from "../../src/taskpane/services/ops";
-import type { WireRequest } from "../excelHost/server";
 
 const REPORT = "BC Quý II-2024";
 const TYPED = "Số: 45/BC-UBND";
@@ -22,17 +22,7 @@ function cellA2(): unknown {
   return typeof a2 === "object" ? a2.v : a2;
 }
 
-/** Wire actions sent before the request that reads the report sheet's typed cells. */
-function actionsBeforeFieldsRead(requests: WireRequest[]): number {
-  const i = requests.findIndex((r) => {
-    const json = JSON.stringify(r);
-    return json.includes(`["${REPORT}"]`) && json.includes('["A2"]');
-  });
-  expect(i).toBeGreaterThanOrEqual(0);
-  return requests.slice(0, i).reduce((n, r) => n + r.Actions.length, 0);
-}
-
-it("a re-import that cannot read a report's typed texts stops with a bilingual CchcError and changes nothing", async () => {
+it("a re-import keeps a report's typed texts, and one whose read fails stops with a bilingual CchcError and changes nothing", async () => {
   fake = installExcelHost(globalThis, { today: "2024-06-14", displayLanguage: "vi-VN", customFunctionsNamespace: "CCHC" });
   const preview = await ops.previewImport({ kind: "embedded" }, {}, caps());
   await ops.applyImport(preview, caps());
@@ -42,19 +32,20 @@ it("a re-import that cannot read a report's typed texts stops with a bilingual C
     await ctx.sync();
   });
 
-  // A re-import that reads them keeps them, and shows where the read happens on the wire.
+  // A re-import reads the whole workbook first (three requests), report sheets included.
   fake.recordRequests(true);
   await ops.applyImport(preview, caps());
   expect(cellA2()).toBe(TYPED);
-  const offset = actionsBeforeFieldsRead(fake.requests);
+  const read = fake.requests.slice(0, 3);
+  const readActions = read.reduce((n, r) => n + r.Actions.length, 0);
   fake.recordRequests(false);
 
-  // The same re-import with that read failing: refused, nothing written.
+  // The same re-import with the last action of that read failing: refused, nothing written.
   const before = fake.snapshot();
-  fake.failAtAction(offset, { code: "GeneralException", message: "Injected failure" });
+  fake.failAtAction(readActions - 1, { code: "GeneralException", message: "Injected failure" });
   const error = await ops.applyImport(preview, caps()).then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(CchcError);
-  expect(error).toMatchObject({ code: "report-fields-unreadable", messageVi: expect.stringContaining(REPORT), messageEn: expect.stringContaining(REPORT) });
+  expect(error).toMatchObject({ code: "workbook-unreadable", messageVi: expect.stringContaining("chưa thay đổi"), messageEn: expect.stringContaining("nothing in it was changed") });
   expect(fake.snapshot()).toEqual(before);
   expect(cellA2()).toBe(TYPED);
 }, 120000);

@@ -8,6 +8,7 @@ import type { ApplyOptions, SnapshotValue, WorkbookPort, WorkbookSnapshot } from
 import { readsSheet, sheetSnapshot } from "../../layout/snapshot";
 import { markerRole, renderLayout, type RenderOptions, type RenderResult } from "../../render/officejs/render";
 import { OWNER_MARKER_NAME, type SheetRole } from "../../layout/types";
+import { CchcError } from "../../core/errors";
 
 export type OfficeWorkbookOptions = Pick<RenderOptions, "capabilities" | "token" | "maxBatchBytes">;
 
@@ -32,10 +33,24 @@ async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnap
   };
 }
 
+/**
+ * A read that failed: nothing was written, and nothing is rebuilt from a partial read (a report's
+ * typed texts would be lost), so the operation stops here and says so.
+ */
+function unreadable(cause: unknown): CchcError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new CchcError("workbook-unreadable", {
+    vi: `Không đọc được sổ (${why}), nên chưa thay đổi gì trong sổ. Hãy thử lại; nếu vẫn lỗi, lưu sổ, đóng và mở lại rồi thử lại.`,
+    en: `Could not read the workbook (${why}), so nothing in it was changed. Try again; if it still fails, save, close and reopen the workbook, then try again.`,
+  });
+}
+
 /** The live workbook as a port; every call is its own Excel.run batch. */
 export function officeWorkbook(options: OfficeWorkbookOptions = {}): WorkbookPort<RenderResult> {
   return {
-    read: () => Excel.run((context) => readSnapshot(context)),
+    read: () => Excel.run((context) => readSnapshot(context)).catch((e: unknown) => {
+      throw e instanceof CchcError ? e : unreadable(e);
+    }),
     apply: (layout: WorkbookLayout, o: ApplyOptions = {}) =>
       Excel.run((context) => renderLayout(context, layout, { ...options, signal: o.signal, activate: o.activate, onProgress: o.onProgress })),
   };

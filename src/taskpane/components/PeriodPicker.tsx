@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { useT } from "../i18n";
-import type { PeriodChoice } from "../services/opsTypes";
+import type { PeriodChoice } from "../../app/viewTypes";
 import { DateField, dateFieldIso, isoToField } from "./DateField";
 import { useCommon } from "./common";
 

@@ -1,5 +1,5 @@
 /** How the pane names things for people: activity numbers and names, never the internal ids. */
-import type { ActivityLite } from "../services/opsTypes";
+import type { ActivityLite } from "../../app/viewTypes";
 
 /** "I 3.6 · Tổ chức kiểm tra công tác cải cách…" (the group, the document's number, the name, shortened). */
 export function activityName(a: Pick<ActivityLite, "group" | "no" | "activity">, max = 60): string {

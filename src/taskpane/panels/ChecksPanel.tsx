@@ -5,7 +5,7 @@ import { translate, useT } from "../i18n";
 import { splitSuggestion } from "../components/labels";
 import { loadOps, useApp } from "../state";
 import { Heading, SubHeading, useCommon } from "../components/common";
-import type { FindingView } from "../services/opsTypes";
+import type { FindingView } from "../../app/viewTypes";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
 

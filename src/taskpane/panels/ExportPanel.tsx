@@ -4,7 +4,7 @@ import { Button, Checkbox, Link, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
-import type { ExportOutcome } from "../services/opsTypes";
+import type { ExportOutcome } from "../../app/viewTypes";
 
 export function ExportPanel() {
   const t = useT();

@@ -10,7 +10,7 @@ import { DateField, dateFieldIso, isoToField } from "../components/DateField";
 import { activityName } from "../components/labels";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
-import type { LogEntryInput } from "../services/opsTypes";
+import type { LogEntryInput } from "../../app/viewTypes";
 
 const STATUS_OPTIONS: Array<{ value: LogEntryInput["status"]; vi: string; en: string }> = [
   { value: "done", vi: "Đã hoàn thành", en: "Done" },

@@ -4,7 +4,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { useT } from "../i18n";
 import { useApp } from "../state";
 import { Heading, useCommon } from "../components/common";
-import type { ReportSummary } from "../services/opsTypes";
+import type { ReportSummary } from "../../app/viewTypes";
 import { choiceOf, initialPeriod, PeriodPicker, type PeriodState } from "../components/PeriodPicker";
 
 function fmtDate(iso: string): string {

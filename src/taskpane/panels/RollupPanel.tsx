@@ -5,7 +5,7 @@ import { useT } from "../i18n";
 import { useApp } from "../state";
 import { Bullets, FileField, Heading, SubHeading, useCommon } from "../components/common";
 import { choiceOf, initialPeriod, PeriodPicker, tokenOf, type PeriodState } from "../components/PeriodPicker";
-import type { ExportFileView, RollupOutcome } from "../services/opsTypes";
+import type { ExportFileView, RollupOutcome } from "../../app/viewTypes";
 
 type Input = { name: string; bytes: Uint8Array };
 

@@ -1,7 +1,7 @@
-/** Types shared by the pane's shell and its lazily loaded operations (type-only: no code). */
-import type { Settings } from "../../core/settings";
-import type { Status } from "../../core/status";
-import type { Bilingual } from "../i18n";
+/** What the operations give the panels (the pane's and the page's): types only, no code. */
+import type { Settings } from "../core/settings";
+import type { Status } from "../core/status";
+import type { Message as Bilingual } from "../core/message";
 
 export interface ActivityLite {
   id: string;

@@ -3,15 +3,15 @@
  * page on a file): an import preview (the appendix's columns as understood, the groups read, the
  * diff with the plan already in the workbook), a finding, the period a report choice means.
  */
-import { formatTarget, listIndicators } from "../../core/indicatorList";
-import type { Activity, Plan } from "../../core/plan";
-import { adhocPeriod, periodOf, type Period } from "../../core/periods";
-import type { Settings } from "../../core/settings";
-import { RULES, type Finding } from "../../core/validate/rules";
-import { diffPlans, type PlanDiff } from "../../import/reimport";
-import type { FieldKey } from "../../import/header";
-import type { Bilingual } from "../i18n";
-import type { FindingView, ImportPreviewView, ImportSource, PeriodChoice } from "./opsTypes";
+import { formatTarget, listIndicators } from "../core/indicatorList";
+import type { Activity, Plan } from "../core/plan";
+import { adhocPeriod, periodOf, type Period } from "../core/periods";
+import type { Settings } from "../core/settings";
+import { RULES, type Finding } from "../core/validate/rules";
+import { diffPlans, type PlanDiff } from "../import/reimport";
+import type { FieldKey } from "../import/header";
+import type { Message as Bilingual } from "../core/message";
+import type { FindingView, ImportPreviewView, ImportSource, PeriodChoice } from "./viewTypes";
 
 const FIELD_LABELS: Record<FieldKey, Bilingual> = {
   tt: { vi: "Số thứ tự", en: "Number" },
