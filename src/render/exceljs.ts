@@ -83,11 +83,12 @@ export function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, freeze: bo
   });
   for (const table of sheet.tables) {
     const origin = parseAddress(table.origin);
+    const tableStyle = tableLook(table);
     ws.addTable({
       name: table.name,
       ref: table.origin,
       headerRow: true,
-      style: { theme: tableLook(table).style as ExcelJS.TableStyleProperties["theme"], showRowStripes: tableLook(table).bandedRows },
+      style: { theme: tableStyle.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: tableStyle.bandedRows },
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
       rows: table.rows.length ? table.rows.map((row) => row.map((cell) => cellValue(cell, freeze))) : [table.columns.map(() => null)],
     });

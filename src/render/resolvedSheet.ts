@@ -11,7 +11,7 @@ import { estimatedRowHeights } from "../layout/rowHeights";
 import type { Cell, ColumnLayout, SheetLayout, TableLayout, ValidationLayout } from "../layout/types";
 
 export const BORDER_COLOR = "#808080";
-export const DEFAULT_FONT_COLOR = "#000000";
+const DEFAULT_FONT_COLOR = "#000000";
 
 /** One cell's formatting with every property decided (no "whatever the host defaults to"). */
 export interface CellFormat {
@@ -72,7 +72,10 @@ export function widthToPoints(chars: number): number {
   return Math.round(px * 0.75 * 100) / 100;
 }
 
-export const POINTS_PER_INCH = 72;
+/** Inches (a file's margins) → points (Office.js's), to the hundredth. */
+export function inchesToPoints(inches: number): number {
+  return Math.round(inches * 72 * 100) / 100;
+}
 
 export interface PrintSetup {
   paperSize: "A4";
@@ -81,7 +84,7 @@ export interface PrintSetup {
   fitToPagesWide: number | null;
   /** Rows repeated on each page, "$4:$4"; null for none. */
   titleRows: string | null;
-  /** In inches (a file's unit; Office.js takes points: × POINTS_PER_INCH). */
+  /** In inches (a file's unit; Office.js takes points: inchesToPoints). */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** The centre footer ("Trang 1/3"), in Excel's header/footer codes; null for none. */
   centerFooter: string | null;

@@ -7,13 +7,13 @@
  * `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and `{type:"decimal",
  * operator:"greaterThanOrEqual"}` in the file; a column is characters wide in the file and points
  * wide live, compared after the one conversion the renderers use, widthToPoints; margins are
- * inches in the file and points live); every value that an official would see or that Excel
+ * inches in the file and points live, inchesToPoints); every value that an official would see or that Excel
  * would check is compared as written.
  */
 import ExcelJS from "exceljs";
 import { DEFAULT_FONT, type BorderModel, type StyleModel, type WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
 import { loadWorkbook } from "../../src/render/xlsxStrict";
-import { widthToPoints } from "../../src/render/resolvedSheet";
+import { inchesToPoints, widthToPoints } from "../../src/render/resolvedSheet";
 
 export interface SheetFormatting {
   /** A1 → number format, for every cell whose format is not General ("B:B" for a whole column's). */
@@ -194,7 +194,7 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
       orientation: page.orientation ?? "portrait",
       paperSize: page.paperSize === 9 ? "A4" : String(page.paperSize ?? ""),
       fit: page.fitToPage ? `${page.fitToWidth ?? 1} wide × ${page.fitToHeight || "auto"} tall` : "100%",
-      margins: margins ? ["left", "right", "top", "bottom", "header", "footer"].map((k) => `${k} ${points(margins[k] * 72)}`).join(", ") : "",
+      margins: margins ? ["left", "right", "top", "bottom", "header", "footer"].map((k) => `${k} ${points(inchesToPoints(margins[k]))}`).join(", ") : "",
       titleRows: titleRows(page.printTitlesRow),
       footer,
     };

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { emptySheet, type SheetLayout } from "../../src/layout/types";
 import { FONT_NAME, FONT_SIZE } from "../../src/layout/styles";
-import { bodySpec, cellFormat, resolveSheet, validationRule, widthToPoints } from "../../src/render/resolvedSheet";
+import { bodySpec, cellFormat, inchesToPoints, resolveSheet, validationRule, widthToPoints } from "../../src/render/resolvedSheet";
 import { writeXlsx } from "../../src/render/exceljs";
 
 function sheet(extra: Partial<SheetLayout> = {}): SheetLayout {
@@ -70,6 +70,10 @@ describe("cell formats", () => {
 
   test("Excel's column width unit to points: the standard 8.43-character column is 48 pt", () => {
     expect(widthToPoints(9.140625)).toBe(48);
+  });
+
+  test("margins: inches to points to the hundredth (0.4 in is 28.8 pt, not 28.800000000000004)", () => {
+    expect([0.5, 0.4, 0.6, 0.3].map(inchesToPoints)).toEqual([36, 28.8, 43.2, 21.6]);
   });
 });
 

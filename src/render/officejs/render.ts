@@ -26,7 +26,7 @@ import { parseRange, rangeAddress, columnLetter } from "../../layout/address";
 import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
 import { applyFormat, applyGrid, cellWrite, type CellWrite } from "./format";
-import { HEADER_SPEC, POINTS_PER_INCH, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, resolveSheet, tableLook, validationRule, widthToPoints } from "../resolvedSheet";
+import { HEADER_SPEC, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, inchesToPoints, resolveSheet, tableLook, validationRule, widthToPoints } from "../resolvedSheet";
 import { quoteSheet, rewriteRefs } from "./text";
 import type { Message } from "../../core/message";
 import { CchcError } from "../../core/errors";
@@ -568,15 +568,14 @@ async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
   if (caps.pageLayout) {
     const pl = ws.pageLayout;
     const { print } = look;
-    const points = (inches: number) => Math.round(inches * POINTS_PER_INCH * 100) / 100;
     pl.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     pl.paperSize = print.paperSize;
-    pl.leftMargin = points(print.margins.left);
-    pl.rightMargin = points(print.margins.right);
-    pl.topMargin = points(print.margins.top);
-    pl.bottomMargin = points(print.margins.bottom);
-    pl.headerMargin = points(print.margins.header);
-    pl.footerMargin = points(print.margins.footer);
+    pl.leftMargin = inchesToPoints(print.margins.left);
+    pl.rightMargin = inchesToPoints(print.margins.right);
+    pl.topMargin = inchesToPoints(print.margins.top);
+    pl.bottomMargin = inchesToPoints(print.margins.bottom);
+    pl.headerMargin = inchesToPoints(print.margins.header);
+    pl.footerMargin = inchesToPoints(print.margins.footer);
     // The height is left to Excel (a 0 for verticalFitToPages is not documented as "automatic").
     if (print.fitToPagesWide !== null) pl.zoom = { horizontalFitToPages: print.fitToPagesWide };
     if (print.titleRows) pl.setPrintTitleRows(print.titleRows);
