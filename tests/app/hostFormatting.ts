@@ -3,12 +3,12 @@
  * the file's exceljs workbook and the simulator's workbook model — into one comparable shape, cell
  * by cell: number formats, workbook names, data validations, conditional formats, merges, each
  * cell's look (font, fill, borders, alignment, wrap), column widths, row heights, frozen panes,
- * tab colour, print setup and tables (range, style, banding). Only the vocabulary is translated (a validation's "decimal ≥ 0" is
- * `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and `{type:"decimal",
- * operator:"greaterThanOrEqual"}` in the file; a column is characters wide in the file and points
- * wide live, compared after the one conversion the renderers use, widthToPoints; margins are
- * inches in the file and points live, inchesToPoints); every value that an official would see or that Excel
- * would check is compared as written.
+ * tab colour, print setup and tables (range, style, banding). Only the vocabulary is translated:
+ * a validation's "decimal ≥ 0" is `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and
+ * `{type:"decimal", operator:"greaterThanOrEqual"}` in the file; a column is characters wide in
+ * the file and points wide live, and margins inches and points, compared after the one conversion
+ * the renderers use (widthToPoints, inchesToPoints). Every value that an official would see or
+ * that Excel would check is compared as written.
  */
 import ExcelJS from "exceljs";
 import { DEFAULT_FONT, type BorderModel, type StyleModel, type WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
