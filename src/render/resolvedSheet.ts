@@ -6,7 +6,7 @@
  * formats are decided in cellValues.ts (cellNumberFormat), also once for both.
  */
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../layout/styles";
-import { parseRange } from "../layout/address";
+import { columnIndex, parseRange } from "../layout/address";
 import { estimatedRowHeights } from "../layout/rowHeights";
 import type { Cell, ColumnLayout, SheetLayout, TableLayout, ValidationLayout } from "../layout/types";
 
@@ -91,7 +91,7 @@ export interface PrintSetup {
 }
 
 export interface ResolvedSheet {
-  /** Columns with a width (characters), in order; tables' widths first, then the sheet's own. */
+  /** Columns with a width (characters), left to right: a table column's width unless the sheet sets its own. */
   columns: Array<{ index: number; width: number; hidden: boolean }>;
   /** Heights fixed by the layout, points by 0-based row. */
   rowHeights: Record<number, number>;
@@ -115,7 +115,7 @@ export function resolveSheet(sheet: SheetLayout): ResolvedSheet {
     t.columns.forEach((c, i) => widths.set(c1 + i, { width: c.width, hidden: Boolean(c.hidden) }));
   }
   for (const [letter, width] of Object.entries(sheet.widths ?? {})) {
-    const index = parseRange(`${letter}1`).c1;
+    const index = columnIndex(letter);
     widths.set(index, { width, hidden: widths.get(index)?.hidden ?? false });
   }
   const fittedRows = sheet.tables.map((t) => {
