@@ -6,8 +6,7 @@
 import { CchcError } from "../../src/core/errors";
 import { ImportError, errors } from "../../src/import/errors";
 import { RenderError } from "../../src/render/officejs/render";
-import { SelectionError } from "../../src/render/officejs/readers";
-import { TableMissingError } from "../../src/render/officejs/writers";
+import { SelectionError } from "../../src/adapters/officejs/selection";
 import { XlsxFile, XlsxReadError } from "../../src/export/xlsxCells";
 import { noPlan } from "../../src/taskpane/services/ops";
 
@@ -27,7 +26,6 @@ describe("the product's errors are CchcErrors", () => {
     ["ImportError", () => errors.empty("file"), "empty"],
     ["RenderError", () => new RenderError("write", "Đã hủy.", "Cancelled.", { unchanged: true, cancelled: true }), "cancelled"],
     ["SelectionError", () => new SelectionError("Vùng chọn trống.", "The selection is empty."), "bad-selection"],
-    ["TableMissingError", () => new TableMissingError("tblKeHoach"), "table-missing"],
     ["XlsxReadError", () => caught(() => XlsxFile.open(new Uint8Array([1, 2, 3, 4, 5]))), "unreadable-xlsx"],
     ["the pane's no-plan", () => noPlan(), "no-plan"],
   ])("%s", (_name, make, code) => {
@@ -40,7 +38,6 @@ describe("the product's errors are CchcErrors", () => {
     const r = new RenderError("swap", "Lỗi.", "Failed.", { unchanged: false, detail: "x" });
     expect(r).toMatchObject({ code: "render-swap", step: "swap", unchanged: false, cancelled: false, detail: "x", message: "Lỗi. / Failed. [x]" });
     expect(errors.empty("file")).toBeInstanceOf(ImportError);
-    expect(new TableMissingError("tblX").table).toBe("tblX");
     expect(caught(() => XlsxFile.open(new Uint8Array([1, 2, 3, 4, 5])))).toBeInstanceOf(XlsxReadError);
   });
 });

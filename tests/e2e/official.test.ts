@@ -116,7 +116,7 @@ describeBrowser("the pane as a commune official meets it (issue 15)", () => {
   });
 
   it("replacing it with another commune's 2025 plan needs a confirmation naming both; cancel writes nothing", async () => {
-    await page.getByLabel("Chọn tệp .docx").setInputFiles({ name: "ke-hoach-thach-kim-2025.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: otherCommuneDocx() });
+    await page.getByLabel("Chọn tệp .docx hoặc .xlsx").setInputFiles({ name: "ke-hoach-thach-kim-2025.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: otherCommuneDocx() });
     await page.getByLabel("Năm kế hoạch").fill("2025");
     await page.getByLabel("Tên xã").fill("Thạch Kim");
     await page.getByRole("button", { name: "Đọc kế hoạch" }).click();

@@ -15,8 +15,9 @@ import { gridFromValues } from "../../src/import/grid";
 import { PLAN_TABLE } from "../../src/layout/planColumns";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import { writeXlsx } from "../../src/render/exceljs";
-import { detectCapabilities, readPlanTable, renderLayout, writeTableCells } from "../../src/render/officejs";
-import { PLAN_COLUMN_SPECS } from "../../src/render/officejs/readers";
+import { detectCapabilities, renderLayout } from "../../src/render/officejs";
+import { readPlanTable, writeTableCells } from "../excelHost/tables";
+import { PLAN_COLUMN_SPECS } from "../../src/layout/columnSpecs";
 import { SEED_HEADER } from "../helpers/docxWriter";
 
 const LONG = "Xây dựng, ban hành và tổ chức thực hiện kế hoạch cải cách hành chính; ".repeat(600).trim(); // ~42,000 characters

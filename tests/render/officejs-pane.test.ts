@@ -6,11 +6,10 @@
  */
 import { installExcelHost as installFakeOffice, type InstalledExcelHost as InstalledFake, type ExcelHostOptions as FakeExcelOptions } from "../excelHost";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
-import { readTable, writeTableCells } from "../../src/render/officejs";
-import { PLAN_COLUMN_SPECS } from "../../src/render/officejs/readers";
+import { readTable, writeTableCells } from "../excelHost/tables";
+import { LOG_COLUMN_SPECS as LOG_SPECS, PLAN_COLUMN_SPECS } from "../../src/layout/columnSpecs";
 import { PLAN_TABLE } from "../../src/layout/planColumns";
 import * as ops from "../../src/taskpane/services/ops";
-import { LOG_COLUMN_SPECS as LOG_SPECS } from "../../src/render/officejs/readers";
 import { makeActivities } from "../../src/core/plan";
 
 let fake: InstalledFake;

@@ -9,7 +9,8 @@ import { defaultSettings } from "../../src/core/settings";
 import { makeActivities, type ActivityFields, type Plan } from "../../src/core/plan";
 import { buildWorkbookLayout } from "../../src/layout/workbook";
 import type { WorkbookLayout } from "../../src/layout/types";
-import { renderLayout, detectCapabilities, readPlanTable, readSettings, listOwnedSheets, isRenderError, FULL_CAPABILITIES, WEB_BATCH_CAP } from "../../src/render/officejs";
+import { renderLayout, detectCapabilities, isRenderError, FULL_CAPABILITIES, WEB_BATCH_CAP } from "../../src/render/officejs";
+import { listOwnedSheets, readPlanTable, readSettings } from "../excelHost/tables";
 
 function layoutFor(plan: Plan, mode: "custom" | "native" = "custom"): WorkbookLayout {
   return buildWorkbookLayout({ plan, settings: defaultSettings(plan, "2024-06-14"), progress: {}, mode }, { validation: { headerLines: plan.appendixHeader } });

@@ -13,7 +13,7 @@ import { CchcError } from "../../core/errors";
 export type OfficeWorkbookOptions = Pick<RenderOptions, "capabilities" | "token" | "maxBatchBytes">;
 
 /** The product sheets of the workbook of `context` as a snapshot. Three syncs. */
-async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();

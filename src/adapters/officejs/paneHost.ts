@@ -7,7 +7,7 @@ import type { OperationsHost } from "../../app/operations";
 import type { ExportOutcome } from "../../app/viewTypes";
 import { PLAN_SHEET } from "../../layout/planColumns";
 import type { Capabilities } from "../../render/officejs/capabilities";
-import { readSelectionAddress, readSelectionGrid, selectCell } from "../../render/officejs/readers";
+import { readSelectionAddress, readSelectionGrid, selectCell } from "./selection";
 import { officeWorkbook } from "./officeWorkbook";
 
 function base64Of(bytes: Uint8Array): string {

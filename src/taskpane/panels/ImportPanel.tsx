@@ -42,7 +42,7 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
     }
     setYearError(undefined);
     if (source === "docx" && !file) {
-      app.setNotice({ intent: "warning", text: { vi: "Hãy chọn tệp .docx trước khi bấm Đọc.", en: "Choose a .docx file before pressing Read." } });
+      app.setNotice({ intent: "warning", text: { vi: "Hãy chọn tệp phụ lục (.docx hoặc .xlsx) trước khi bấm Đọc.", en: "Choose the appendix file (.docx or .xlsx) before pressing Read." } });
       return;
     }
     setPreview(null);
@@ -118,11 +118,11 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
         </div>
       )}
       <RadioGroup value={source} onChange={(_, d) => choose(d.value as SourceKind)} aria-label={t("importSource")}>
-        <Radio value="docx" label={t(inExcel ? "srcDocx" : "srcFile")} />
+        <Radio value="docx" label={t("srcFile")} />
         {inExcel && <Radio value="selection" label={t("srcSelection")} />}
         <Radio value="embedded" label={t("srcEmbedded")} />
       </RadioGroup>
-      {source === "docx" && <FileField id="docx-file" label={t(inExcel ? "chooseFile" : "chooseAppendix")} accept={inExcel ? DOCX_ACCEPT : `${DOCX_ACCEPT},${XLSX_ACCEPT}`} onFiles={(f) => { setFile(f[0] ?? null); setPick(null); }} />}
+      {source === "docx" && <FileField id="docx-file" label={t("chooseAppendix")} accept={`${DOCX_ACCEPT},${XLSX_ACCEPT}`} onFiles={(f) => { setFile(f[0] ?? null); setPick(null); }} />}
       {source === "selection" && <Text size={200}>{t("selectionHint")}</Text>}
       {source !== "embedded" && (
         <div className={c.row}>
