@@ -5,7 +5,7 @@
  * embedded 60-activity plan, a reproducible log per commune, Q2-2024); the 30 are the first 30 of
  * the 300. Growth: per-commune cost at 300 over per-commune cost at 30 (1 = linear).
  */
-import { communeExports } from "../../src/export/synthetic";
+import { communeExports } from "../synthetic";
 import { rollupFiles, rollupWorkbook } from "../../src/export/rollup";
 import { paired, type Result } from "../measure";
 

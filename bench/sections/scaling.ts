@@ -3,7 +3,7 @@
  * with its growth ratio. Report building is measured twice: the report's figures (buildReport:
  * by group, by lead, overdue list, indicators) and the whole report sheet as the add-in lays it
  * out (reportSheet, which computes the figures too). The progress log is a realistic synthetic
- * one (src/core/synthetic.ts), made once per size outside the timed part.
+ * one (bench/synthetic.ts), made once per size outside the timed part.
  */
 import { gridFromValues } from "../../src/import/grid";
 import { parseAppendix } from "../../src/import/appendix";
@@ -11,11 +11,10 @@ import { validatePlan } from "../../src/core/validate/validate";
 import { buildReport } from "../../src/core/report";
 import { parsePeriodToken } from "../../src/core/periods";
 import { defaultSettings } from "../../src/core/settings";
-import { syntheticLog } from "../../src/core/synthetic";
 import type { LogEntry } from "../../src/core/progress";
 import { reportSheet } from "../../src/layout/reportSheet";
 import { appendixRows } from "../../tests/helpers/docxWriter";
-import { syntheticPlan } from "../synthetic";
+import { syntheticLog, syntheticPlan } from "../synthetic";
 import { median, type Result } from "../measure";
 import type { Plan } from "../../src/core/plan";
 

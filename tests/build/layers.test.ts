@@ -78,7 +78,7 @@ describe("layers point inward", () => {
     expect(lines.filter(({ l }) => /^\s*void [A-Za-z_$][\w$]*;\s*$/.test(l)).map(({ at }) => at)).toEqual([]);
   });
 
-  it("benchmark code lives in bench/, not src/", () => {
-    expect(files.map(rel).filter((f) => /(^|\/)bench[^/]*\.tsx?$/.test(f))).toEqual([]);
+  it("benchmark code and generated test data live in bench/, not src/", () => {
+    expect(files.map(rel).filter((f) => /(^|\/)(bench|synthetic)[^/]*\.tsx?$/.test(f))).toEqual([]);
   });
 });

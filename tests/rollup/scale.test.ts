@@ -1,7 +1,6 @@
 import { parsePeriodToken } from "../../src/core/periods";
 import { buildReport } from "../../src/core/report";
-import { scaledPlan, syntheticLog } from "../../src/core/synthetic";
-import { communeExports } from "../../src/export/synthetic";
+import { communeExports, scaledPlan, syntheticLog } from "../../bench/synthetic";
 import { rollupFiles } from "../../src/export/rollup";
 import { PLAN } from "../report/fixtures";
 
