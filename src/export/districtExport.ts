@@ -14,17 +14,16 @@
 import { formatViDate } from "../core/dates";
 import { canonicalJson, fingerprint as fingerprintOf } from "../core/fingerprint";
 import type { Period } from "../core/periods";
-import { LogIndex, type LogEntry } from "../core/progress";
+import type { LogEntry } from "../core/progress";
 import { receiverOf } from "../core/settings";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportPayload, type ExportReportSummary } from "../core/rollup";
 import { stripDiacritics } from "../core/text";
 import { INFO_SHEET, infoSheet } from "../layout/infoSheet";
 import type { WorkbookModel } from "../layout/model";
 import { planSheet } from "../layout/planSheet";
-import { recurringIds, reportSheetWithInfo, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
+import { reportSheetWithInfo, trackedModel, type ReportFields, type ReportSheetInfo } from "../layout/reportSheet";
 import type { SheetLayout, WorkbookLayout } from "../layout/types";
 import { writeXlsx } from "../render/exceljs";
-import { progressFromLog } from "../core/progress";
 import { UnitDirectory, type Unit } from "../core/units";
 
 export interface DistrictExportInput {
@@ -112,11 +111,9 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
   const sheets: SheetLayout[] = built.map((b) => b.sheet);
   const first = reports[0].report;
   if (input.includePlan) {
-    const recurring = recurringIds(model);
-    const derived = progressFromLog(model.plan.activities, new LogIndex(log), first.asOf, (id) => recurring.has(id));
-    const progress: WorkbookModel["progress"] = {};
-    for (const a of model.plan.activities) progress[a.id] = { ...model.progress[a.id], ...derived[a.id] };
-    const plan = planSheet({ ...model, mode: "native", progress, settings: { ...model.settings, asOf: first.asOf } });
+    // The plan as of the report's date, progress derived from the log the one way (trackedModel).
+    const asOfReport = { ...model, mode: "native" as const, settings: { ...model.settings, asOf: first.asOf } };
+    const plan = planSheet(trackedModel(asOfReport, log));
     plan.cells.A3 = { v: `Trạng thái tính đến ngày ${formatViDate(first.asOf)} theo nhật ký tiến độ của xã (số liệu đã cố định khi xuất).`, style: "note" };
     sheets.push(plan);
   }
