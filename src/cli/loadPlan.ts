@@ -2,7 +2,7 @@
 import { loadAppendix, type LoadedPlan } from "../app/loadAppendix";
 import { CchcError } from "../core/errors";
 import type { Io } from "./io";
-import { UsageError } from "./args";
+import { usageErrors } from "./usageErrors";
 
 export type { LoadedPlan };
 
@@ -10,7 +10,7 @@ export async function loadPlan(source: { file?: string; useDefault?: boolean; ye
   const options = { year: source.year, commune: source.commune, sheet: source.sheet };
   if (source.useDefault) return loadAppendix({ kind: "embedded" }, options);
   const file = source.file;
-  if (!file) throw new UsageError("give a FILE.docx|FILE.xlsx, or --default");
+  if (!file) throw usageErrors.planSource();
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(file);

@@ -1,5 +1,6 @@
 import { parseDeadline } from "../../core/deadline";
-import { parseArgs, stringFlag, UsageError } from "../args";
+import { parseArgs, yearFlag } from "../args";
+import { usageErrors } from "../usageErrors";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
@@ -9,10 +10,8 @@ export const deadlineCommand: Command = {
   summary: "Đọc một thời hạn / parse one deadline text",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["json"], values: ["year"] });
-    if (args.positional.length !== 1) throw new UsageError('give one deadline text in quotes, e.g. "Quý II/2024"');
-    const yearText = stringFlag(args, "year");
-    const year = yearText === undefined ? new Date().getFullYear() : Number(yearText);
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new UsageError(`--year must be a year such as 2024, got ${yearText}`);
+    if (args.positional.length !== 1) throw usageErrors.deadlineText();
+    const year = yearFlag(args) ?? new Date().getFullYear();
     const d = parseDeadline(args.positional[0], year);
     const out = {
       kind: d.kind, start: d.start, end: d.end, display: d.display, recurrence: d.recurrence, points: d.points,

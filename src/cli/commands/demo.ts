@@ -4,8 +4,8 @@ import { trackedWorkbookLayout } from "../../layout/reportSheet";
 import { sampleLog } from "../../core/sampleLog";
 import { periodsUpTo } from "../../core/periods";
 import { writeXlsx } from "../../render/exceljs";
-import { parseArgs, stringFlag, UsageError } from "../args";
-import { parseUserDate } from "../../core/dates";
+import { dateFlag, parseArgs, stringFlag } from "../args";
+import { usageErrors } from "../usageErrors";
 import { countBySeverity } from "../../core/validate/validate";
 import type { Io } from "../io";
 import type { Command } from "./index";
@@ -20,11 +20,9 @@ export const demoCommand: Command = {
   summary: "Dựng sổ Excel từ kế hoạch mẫu xã Hồng Lộc 2024 / build the workbook from the embedded plan",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: [], values: ["out", "as-of"] });
-    if (args.positional.length) throw new UsageError(`unexpected argument ${args.positional[0]}`);
+    if (args.positional.length) throw usageErrors.unexpectedArgument(args.positional[0]);
     const out = stringFlag(args, "out") ?? DEMO_OUT;
-    const asOfText = stringFlag(args, "as-of");
-    const asOf = asOfText ? parseUserDate(asOfText) : DEMO_AS_OF;
-    if (!asOf) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${asOfText}`);
+    const asOf = dateFlag(args, "as-of") ?? DEMO_AS_OF;
     const plan = HONG_LOC_2024;
     const settings = defaultSettings(plan, asOf);
     // A sample progress log (marked "Dữ liệu mẫu") and the report of every period closed by the as-of date.

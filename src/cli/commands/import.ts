@@ -1,5 +1,6 @@
 import { planToJson } from "../../core/contract";
-import { parseArgs, stringFlag, UsageError } from "../args";
+import { parseArgs, planSourceArgs, stringFlag, yearFlag } from "../args";
+import { usageErrors } from "../usageErrors";
 import { loadPlan } from "../loadPlan";
 import { reimport } from "../../app/reimport";
 import { importPlan } from "../../app/importPlan";
@@ -25,14 +26,10 @@ export const importCommand: Command = {
   summary: "Đọc phụ lục kế hoạch / read a plan's appendix",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["default", "json", "apply"], values: ["out", "year", "commune", "sheet"] });
-    if (!args.flags.default && args.positional.length !== 1) throw new UsageError("give one FILE.docx|FILE.xlsx, or --default");
-    if (args.flags.default && args.positional.length) throw new UsageError("--default takes no file");
-    if (!args.flags.json && !args.flags.out) throw new UsageError("say what to produce: --json and/or --out WORKBOOK.xlsx");
-    const yearText = stringFlag(args, "year");
-    const year = yearText ? Number(yearText) : undefined;
-    if (yearText && (!Number.isInteger(year) || year! < 1900 || year! > 2200)) throw new UsageError(`--year must be a year, got ${yearText}`);
+    const source = planSourceArgs(args);
+    if (!args.flags.json && !args.flags.out) throw usageErrors.noOutput();
     const { plan, warnings, headerLines } = await loadPlan(
-      { file: args.positional[0], useDefault: Boolean(args.flags.default), year, commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+      { ...source, year: yearFlag(args), commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
     for (const w of warnings) io.err(`Lưu ý / note: ${w}`);
     const out = stringFlag(args, "out");
     const existing = out ? io.readFileIfExists(out) : null;

@@ -1,5 +1,5 @@
-import { parseUserDate } from "../../core/dates";
 import { parsePeriodToken, type Period } from "../../core/periods";
+import { CchcError } from "../../core/errors";
 import { buildReport, completionText, reportToJson, type Report } from "../../core/report";
 import { buildReports } from "../../app/buildReports";
 import { UnitDirectory } from "../../core/units";
@@ -7,25 +7,29 @@ import { readWorkbook } from "../../app/readWorkbook";
 import { xlsxWorkbook } from "../../adapters/xlsx/xlsxWorkbook";
 import type { WorkbookRead } from "../../layout/readBack";
 import { indicatorsFromModel } from "../../layout/reportSheet";
-import { parseArgs, stringFlag, UsageError } from "../args";
+import { dateFlag, parseArgs, stringFlag } from "../args";
+import { usageErrors } from "../usageErrors";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
 /** A period token of the command line, with the workbook's cut-off settings. */
 export function periodArg(token: string | undefined, read: Pick<WorkbookRead, "model">): Period {
-  if (!token) throw new UsageError("--period is required (Q1-2024 … Q4-2024, H1-2024, 9M-2024, Y-2024, 2024-03-01..2024-04-15)");
+  if (!token) throw usageErrors.missingPeriod();
   try {
-    return parsePeriodToken(token, { startDay: read.model.settings.cutoffStartDay, endDay: read.model.settings.cutoffEndDay });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+    parsePeriodToken(token);
+  } catch {
+    throw usageErrors.badPeriod(token);
   }
-}
-
-export function asOfArg(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const iso = parseUserDate(text);
-  if (!iso) throw new UsageError(`--as-of must be a date such as 2024-06-14, got ${text}`);
-  return iso;
+  const { cutoffStartDay: startDay, cutoffEndDay: endDay } = read.model.settings;
+  try {
+    return parsePeriodToken(token, { startDay, endDay });
+  } catch {
+    // The token is a period (it reads with the default cut-off days): the workbook's days are wrong.
+    throw new CchcError("bad-cutoff-days", {
+      vi: `Ngày chốt số liệu trong sheet Cài đặt không hợp lệ (${startDay}, ${endDay}): sửa thành ngày 1–31 (mặc định 15 và 14) rồi chạy lại.`,
+      en: `The cut-off days on the settings sheet are not valid (${startDay}, ${endDay}): make them days 1–31 (default 15 and 14) and run again.`,
+    });
+  }
 }
 
 /** The report of a workbook read back, exactly as its report sheet computes it. */
@@ -44,11 +48,11 @@ export const reportCommand: Command = {
   summary: "Báo cáo kỳ từ nhật ký tiến độ; --out dựng sheet báo cáo trong sổ / period report from the progress log; --out builds the report sheet in the workbook",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["json"], values: ["period", "as-of", "out"] });
-    if (args.positional.length !== 1) throw new UsageError("give one WORKBOOK.xlsx");
+    if (args.positional.length !== 1) throw usageErrors.workbook();
     const file = xlsxWorkbook(io.readFile(args.positional[0]));
     const read = await readWorkbook(file);
     const period = periodArg(stringFlag(args, "period"), read);
-    const asOf = asOfArg(stringFlag(args, "as-of"));
+    const asOf = dateFlag(args, "as-of") ?? null;
     const report = reportOfWorkbook(read, period, asOf);
     for (const p of read.logProblems) io.err(`Nhật ký / log: ${p.messageVi}`);
     for (const w of read.warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);

@@ -1,7 +1,8 @@
 import * as path from "path";
 import { rollupToJson } from "../../core/rollup";
 import { rollupWorkbook } from "../../export/rollup";
-import { parseArgs, stringFlag, UsageError } from "../args";
+import { parseArgs, stringFlag } from "../args";
+import { usageErrors } from "../usageErrors";
 import type { Io } from "../io";
 import type { Command } from "./index";
 
@@ -11,9 +12,9 @@ export const rollupCommand: Command = {
   summary: "Tổng hợp báo cáo các xã cho cấp trên / consolidate communes' exports for the level above",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["json"], values: ["out", "period", "expect"] });
-    if (args.positional.length === 0) throw new UsageError("give the communes' exported FILE.xlsx");
+    if (args.positional.length === 0) throw usageErrors.exports();
     const out = stringFlag(args, "out");
-    if (!out && !args.flags.json) throw new UsageError("--out FILE.xlsx is required (or --json)");
+    if (!out && !args.flags.json) throw usageErrors.rollupOutput();
     const files = args.positional.map((f) => ({ name: path.basename(f), bytes: io.readFile(f) }));
     const expected = (stringFlag(args, "expect") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     const generatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");

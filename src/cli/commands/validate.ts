@@ -1,5 +1,5 @@
 import { validatePlan, countBySeverity } from "../../core/validate/validate";
-import { parseArgs, stringFlag, UsageError } from "../args";
+import { dateFlag, parseArgs, planSourceArgs, stringFlag, yearFlag } from "../args";
 import { loadPlan } from "../loadPlan";
 import type { Io } from "../io";
 import type { Command } from "./index";
@@ -10,13 +10,8 @@ export const validateCommand: Command = {
   summary: "Kiểm tra chủ trì, thời hạn và tính nhất quán / check owners, deadlines, consistency",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["default", "json"], values: ["year", "commune", "sheet", "as-of"] });
-    if (!args.flags.default && args.positional.length !== 1) throw new UsageError("give one FILE.docx|FILE.xlsx, or --default");
-    if (args.flags.default && args.positional.length) throw new UsageError("--default takes no file");
-    const yearText = stringFlag(args, "year");
-    const year = yearText ? Number(yearText) : undefined;
-    if (yearText && !Number.isInteger(year)) throw new UsageError(`--year must be a year, got ${yearText}`);
-    const { plan, headerLines } = await loadPlan({ file: args.positional[0], useDefault: Boolean(args.flags.default), year, commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
-    const findings = validatePlan(plan, { headerLines, asOf: stringFlag(args, "as-of") });
+    const { plan, headerLines } = await loadPlan({ ...planSourceArgs(args), year: yearFlag(args), commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+    const findings = validatePlan(plan, { headerLines, asOf: dateFlag(args, "as-of") });
     if (args.flags.json) {
       io.out(JSON.stringify({
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, activityId: f.activityId, column: f.column, message: f.message, messageEn: f.messageEn, suggestion: f.suggestion })),
