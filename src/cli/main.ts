@@ -13,7 +13,7 @@ export function usage(): string {
 }
 
 /** One command's usage: `cchc help report`. */
-export function commandUsage(c: Command): string {
+function commandUsage(c: Command): string {
   return [`Cách dùng / Usage: cchc ${c.usage}`, `  ${c.summary}`, EXIT_CODES].join("\n");
 }
 
