@@ -45,6 +45,12 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 const NEXT_STEP_VI = /\bHãy\b|\bhãy\b/;
 const NEXT_STEP_EN = /\b(Open|Choose|Use|Remove|Check|Download|Save|Restore|Import)\b/;
 /** Controls, bidi and zero-width marks: never in a field. */
+/**
+ * A guard against hangs on hostile input only (a 1 MB cell, a zip bomb), loose enough for a loaded
+ * 2-core machine: how fast an import is belongs to `npm run bench importDocx`, measured side by side.
+ */
+const HANG_GUARD_SECONDS = 30;
+
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 const PERIOD = "Q2-2024";
 /** Imports also re-imported into an existing workbook (dry run, then --apply): a few, as each costs ~1 s. */
@@ -352,7 +358,7 @@ describe("corpus", () => {
           expect(outcome.error).toBeInstanceOf(ImportError);
           expect((outcome.error as ImportError).code).toBe(c.expect.code);
           expectGoodFailureMessage(outcome.error.messageVi, outcome.error.messageEn);
-          expect(seconds).toBeLessThan(5);
+          expect(seconds).toBeLessThan(HANG_GUARD_SECONDS);
           break;
         case "refused":
           if (outcome.kind !== "error") throw new Error(`expected a refusal, got ${outcome.kind}`);
@@ -363,7 +369,7 @@ describe("corpus", () => {
           if (outcome.kind !== "imported") throw new Error(`expected an import, got ${outcome.kind === "error" ? `${outcome.error.constructor.name} ${(outcome.error as ImportError).code ?? ""} ${outcome.error.message}` : outcome.kind}`);
           expect(outcome.parsed.activities).toHaveLength(c.expect.activities);
           for (const a of outcome.parsed.activities.slice(0, 2000)) for (const v of Object.values(a)) expect(FORBIDDEN.test(v)).toBe(false);
-          expect(seconds).toBeLessThan(c.expect.activities >= 10000 ? 30 : 5);
+          expect(seconds).toBeLessThan(HANG_GUARD_SECONDS);
           break;
         case "read":
           if (outcome.kind !== "read") throw new Error(`expected the workbook read, got ${outcome.kind}`);
