@@ -21,7 +21,6 @@ import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from ".
 import type { WorkbookRead } from "../layout/readBack";
 import { trackedModel } from "../layout/reportSheet";
 import { SETTINGS_SHEET, settingsSheet } from "../layout/settingsSheet";
-import type { SheetRole } from "../layout/types";
 import type { Capabilities } from "../render/officejs/capabilities";
 import { buildReports } from "./buildReports";
 import { importPlan } from "./importPlan";
@@ -29,7 +28,7 @@ import { loadAppendix, type LoadedPlan } from "./loadAppendix";
 import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
-import { recordProgress } from "./recordProgress";
+import { PROGRESS_SHEETS, recordProgress } from "./recordProgress";
 import { findingView, headerMapping, periodFromChoice, previewView } from "./views";
 import type {
   ExportFileView, ExportOutcome, FindingView, ImportPreviewView, ImportSource, LogEntryInput, PeriodChoice, ReportSummary, RollupOutcome, WorkbookState,
@@ -84,9 +83,6 @@ export function noPlan(): CchcError {
     en: "This workbook has no plan yet (the add-in's plan sheet). Import one first.",
   });
 }
-
-/** The sheets a change of progress or settings makes stale; units and the archive are what people keep. */
-const SETTINGS_SHEETS: SheetRole[] = ["plan", "checks", "indicators", "settings", "report", "log"];
 
 const hasPlan = (snapshot: { sheets: Array<{ role: string | null }> }) => snapshot.sheets.some((s) => s.role === "plan");
 
@@ -220,10 +216,9 @@ export function createOperations(host: OperationsHost): Operations {
     },
 
     async addLogEntry(entry, caps, o = {}) {
-      const port = host.workbook(caps);
-      if (!hasPlan(await port.read())) throw noPlan();
+      const { port, read } = await current(caps);
       o.onProgress?.(0.3, { vi: "Đang ghi nhật ký và cập nhật các trang…", en: "Writing the log and updating the sheets…" });
-      const applied = await recordProgress(port, [{ ...entry }], applying(o, 0.3, 1, false));
+      const applied = await recordProgress(port, [{ ...entry }], { ...applying(o, 0.3, 1, false), read });
       return { skipped: applied.skipped, messages: applied.messages };
     },
 
@@ -284,7 +279,7 @@ export function createOperations(host: OperationsHost): Operations {
         return port.apply({ sheets: [settingsSheet(next, names)], names, properties: { title: SETTINGS_SHEET, creator: "CCHC add-in" } }, applying(o, 0.2, 1, false));
       }
       const read = await readWorkbook({ read: async () => snapshot });
-      const out = await rebuild(port, read, SETTINGS_SHEETS, { model: { ...read.model, settings: next } }, applying(o, 0.2, 1, false));
+      const out = await rebuild(port, read, PROGRESS_SHEETS, { model: { ...read.model, settings: next } }, applying(o, 0.2, 1, false));
       return { ...out.applied, messages: messagesOf(read, out.applied) };
     },
   };

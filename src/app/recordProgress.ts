@@ -5,16 +5,18 @@
  */
 import { CchcError } from "../core/errors";
 import type { LogEntry } from "../core/progress";
+import type { WorkbookRead } from "../layout/readBack";
 import type { SheetRole } from "../layout/types";
 import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
 
-/** The sheets a change of progress makes stale; units and the archive are what people keep. */
+/** The sheets a change of progress (or of the settings) makes stale; units and the archive are what people keep. */
 export const PROGRESS_SHEETS: SheetRole[] = ["plan", "checks", "indicators", "settings", "report", "log"];
 
-export async function recordProgress(port: WorkbookPort, entries: LogEntry[], options: ApplyOptions = { activate: false }): Promise<ApplyResult> {
-  const read = await readWorkbook(port);
+export async function recordProgress(port: WorkbookPort, entries: LogEntry[], options: ApplyOptions & { read?: WorkbookRead } = { activate: false }): Promise<ApplyResult> {
+  const { read: given, ...apply } = options;
+  const read = given ?? (await readWorkbook(port));
   const ids = new Set(read.model.plan.activities.map((a) => a.id));
   const unknown = entries.find((e) => !ids.has(e.activityId));
   if (unknown) {
@@ -23,5 +25,5 @@ export async function recordProgress(port: WorkbookPort, entries: LogEntry[], op
       en: `Activity id "${unknown.activityId}" is not in the plan table. Choose the activity again.`,
     });
   }
-  return (await rebuild(port, read, PROGRESS_SHEETS, { log: [...read.log, ...entries] }, options)).applied;
+  return (await rebuild(port, read, PROGRESS_SHEETS, { log: [...read.log, ...entries] }, apply)).applied;
 }

@@ -16,6 +16,9 @@ import { officeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { detectCapabilities } from "../../src/render/officejs/capabilities";
 import type { WorkbookPort, WorkbookSnapshot } from "../../src/app/port";
 import { importPlan } from "../../src/app/importPlan";
+import { createOperations, type OperationsHost } from "../../src/app/operations";
+import { FILE_CAPS } from "../../src/page/caps";
+import type { Settings } from "../../src/core/settings";
 import { recordProgress } from "../../src/app/recordProgress";
 import { buildReports } from "../../src/app/buildReports";
 import { readWorkbook } from "../../src/app/readWorkbook";
@@ -117,6 +120,12 @@ const entries: LogEntry[] = [
   { date: "2024-08-30", activityId: HONG_LOC_2024.activities[20].id, status: "done", completedOn: "2024-08-29", evidence: "", note: "", who: "" },
 ];
 
+/** The panels' operations on a port alone: what only a pane or a page can do is not used here. */
+function hostOf(port: WorkbookPort): OperationsHost {
+  const none = () => Promise.reject(new Error("not used by this scenario"));
+  return { workbook: () => port, readSelection: none, selectedCell: async () => null, goToCell: none, watchPlanEdits: async () => null, deliver: none, today: () => AS_OF };
+}
+
 const importEmbedded = (port: WorkbookPort) => importPlan(port, HONG_LOC_2024, { headerLines: HONG_LOC_2024.appendixHeader ?? [], mode: "custom", asOf: AS_OF, today: AS_OF });
 
 describe("the same scenario gives the same workbook on the file and on the live workbook", () => {
@@ -185,6 +194,26 @@ describe("the same scenario gives the same workbook on the file and on the live 
     expect(formattingDiffs(formatting)).toEqual([]);
     for (const snap of [fromFile, fromLive]) expect(snap.sheets.find((s) => s.name === "Kế hoạch (cũ)")?.role).toBeNull();
   }, 120000);
+
+  test("the panels' operations (the pane's and the page's one implementation): import, progress, settings, a report, a re-check", async () => {
+    const summaries: unknown[] = [];
+    const { fromFile, fromLive, formatting } = await onBothHosts(async (port) => {
+      const ops = createOperations(hostOf(port));
+      const caps = { ...FILE_CAPS, formulaMode: "custom" as const };
+      await ops.applyImport(await ops.previewImport({ kind: "embedded" }, {}, caps), caps);
+      for (const e of entries.slice(0, 3)) await ops.addLogEntry({ ...e, status: e.status as "done" | "in-progress" }, caps);
+      const state = await ops.readWorkbookState(caps);
+      await ops.saveSettings({ ...(state.settings as Settings), asOf: AS_OF, signer: "Nguyễn Văn A" }, caps);
+      const { summary } = await ops.buildReport({ kind: "quarter", year: 2024, quarter: 3 }, caps);
+      const { findings } = await ops.runChecks(caps);
+      const after = await ops.readWorkbookState(caps);
+      summaries.push({ summary, findings: findings.length, statuses: after.activities.map((a) => a.statusKey) });
+    });
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(formattingDiffs(formatting)).toEqual([]);
+    expect(summaries[1]).toEqual(summaries[0]);
+    expect((summaries[0] as { statuses: string[] }).statuses).toContain("done-on-time");
+  }, 240000);
 });
 
 describe("the one way back, on both hosts", () => {
