@@ -36,3 +36,16 @@ export function errorCode(value: unknown): string | null {
   const code = (value as { code?: unknown }).code;
   return typeof code === "string" ? code : "#VALUE!";
 }
+
+/**
+ * What a cell shows for `fn`: its value, or the code of the Excel error value it throws (bad input:
+ * "#DIV/0!", "#VALUE!"). Any other exception is a bug and is not hidden behind "#VALUE!".
+ */
+export function resultOrErrorCode<T>(fn: () => T): T | ErrorCode {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ExcelErrorValue) return e.code;
+    throw e;
+  }
+}

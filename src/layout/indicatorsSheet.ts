@@ -33,7 +33,7 @@ import type { Comparator } from "../core/plan";
 import { formatTarget, listIndicators, type ListedIndicator } from "../core/indicatorList";
 import { DEFAULT_CUTOFF, periodsOfYear, type Period } from "../core/periods";
 import { readTarget } from "../core/targets";
-import { errorCode } from "../core/excelError";
+import { resultOrErrorCode } from "../core/excelError";
 import { attainmentOf, metOf, rateOf } from "../core/indicatorFunctions";
 import { columnLetter, sheetRef } from "./address";
 import { emptySheet, type Cell, type CellValue, type ColumnLayout, type SheetLayout, type StyleKey } from "./types";
@@ -164,14 +164,6 @@ export interface IndicatorPeriodValues {
   met: string;
 }
 
-function cached(fn: () => CellValue): CellValue {
-  try {
-    return fn();
-  } catch (e) {
-    return errorCode(e) ?? "#VALUE!";
-  }
-}
-
 function definitionValues(ind: ListedIndicator, model: WorkbookModel): IndicatorDefinitionValues {
   const read = readTarget(ind.text, ind.index);
   const readAgrees = !!read && Math.abs(read.value - ind.target) < 1e-9 && read.comparator === ind.comparator;
@@ -188,9 +180,9 @@ function periodValues(ind: ListedIndicator, def: IndicatorDefinitionValues, p: I
   const input: IndicatorInput = model.indicatorInputs?.[ind.id]?.[p.key] ?? {};
   const num = typeof input.numerator === "number" && Number.isFinite(input.numerator) ? input.numerator : null;
   const den = typeof input.denominator === "number" && Number.isFinite(input.denominator) ? input.denominator : null;
-  const actual = cached(() => (ind.unit === "count" ? (num ?? "") : rateOf(num ?? "", den ?? ""))) as number | string;
-  const attainment = typeof actual === "string" && actual !== "" ? actual : cached(() => attainmentOf(actual, def.target, def.comparator, true));
-  const m = typeof actual === "string" && actual !== "" ? actual : cached(() => metOf(actual, def.target, def.comparator));
+  const actual = resultOrErrorCode(() => (ind.unit === "count" ? (num ?? "") : rateOf(num ?? "", den ?? ""))) as number | string;
+  const attainment = typeof actual === "string" && actual !== "" ? actual : resultOrErrorCode(() => attainmentOf(actual, def.target, def.comparator, true));
+  const m = typeof actual === "string" && actual !== "" ? actual : resultOrErrorCode(() => metOf(actual, def.target, def.comparator));
   return {
     id: ind.id, period: p.key, label: p.period.label, target: def.target, comparator: def.comparator, unit: ind.unit,
     numerator: num, denominator: den, actual, attainment: attainment as number | string,

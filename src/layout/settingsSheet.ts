@@ -10,7 +10,7 @@
  */
 import { receiverOf, type Settings } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
-import { errorCode } from "../core/excelError";
+import { resultOrErrorCode } from "../core/excelError";
 import { completionOf, completionRateOf, parScoreOf } from "../core/indicatorFunctions";
 import { sheetRef } from "./address";
 import { NAMES } from "./names";
@@ -76,14 +76,6 @@ export const SETTINGS_RESULT_ROWS = {
   parScore: SETTINGS_EXTRA_ROW + 4,
 } as const;
 
-function cachedValue(fn: () => CellValue): CellValue {
-  try {
-    return fn();
-  } catch (e) {
-    return errorCode(e) ?? "#VALUE!";
-  }
-}
-
 /** The completion figures the extra rows show, computed by core over the plan sheet's statuses. */
 export function completionFigures(model: WorkbookModel, settings: Settings = model.settings) {
   const statuses = model.plan.activities.map((a) => {
@@ -93,10 +85,10 @@ export function completionFigures(model: WorkbookModel, settings: Settings = mod
   const completion = completionOf(statuses);
   const completionDue = completionOf(statuses, true);
   // The rate cell is IFERROR(…,""): no activities gives "", not an error.
-  const rate = cachedValue(() => completionRateOf(completion));
+  const rate = resultOrErrorCode(() => completionRateOf(completion));
   if (typeof rate === "string" && rate.startsWith("#")) return { statuses, completion, completionDue, rate: "", parScore: "" };
   const thresholds = { full: settings.parFull, partial: settings.parPartial };
-  const parScore = cachedValue(() => parScoreOf(rate, settings.parMaxPoints, thresholds));
+  const parScore = resultOrErrorCode(() => parScoreOf(rate, settings.parMaxPoints, thresholds));
   return { statuses, completion, completionDue, rate, parScore };
 }
 
