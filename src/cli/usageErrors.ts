@@ -21,7 +21,8 @@ export type UsageErrorCode =
   | "usage-bad-date"
   | "usage-bad-date-time"
   | "usage-missing-period"
-  | "usage-bad-period";
+  | "usage-bad-period"
+  | "usage-bad-formulas";
 
 export class UsageError extends CchcError {
   declare readonly code: UsageErrorCode;
@@ -81,4 +82,7 @@ export const usageErrors = {
   badPeriod: (token: string) =>
     new UsageError("usage-bad-period", `--period "${token}" không phải là kỳ báo cáo: viết một trong ${PERIODS}.`,
       `--period "${token}" is not a reporting period: write one of ${PERIODS}.`),
+  badFormulas: (text: string) =>
+    new UsageError("usage-bad-formulas", `--formulas phải là "native" (công thức có sẵn của Excel: mở được ở mọi Excel) hoặc "custom" (hàm CCHC.* của phần bổ trợ) (đang là "${text}").`,
+      `--formulas must be "native" (Excel's built-in formulas: open in any Excel) or "custom" (the add-in's CCHC.* functions) (got "${text}").`),
 };

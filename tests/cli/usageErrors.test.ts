@@ -35,6 +35,7 @@ const CASES: [string[], string][] = [
   [["import", "--default", "--json=yes"], "usage-option-takes-no-value"],
   [["import", "--default"], "usage-no-output"],
   [["import", "--default", "--json", "--year", "20x4"], "usage-bad-year"],
+  [["import", "--default", "--out", "x.xlsx", "--formulas", "builtin"], "usage-bad-formulas"],
   [["validate", "a.docx", "--default"], "usage-default-with-file"],
   [["validate", "--default", "--year", "1800"], "usage-bad-year"],
   [["validate", "--default", "--as-of", "31/02/2024"], "usage-bad-date"],

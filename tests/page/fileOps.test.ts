@@ -108,3 +108,11 @@ test("bad files: an appendix that is not a .docx gets the pane's message; a file
   await expect(page.openWorkbook("phu-luc.xlsx", pdf)).rejects.toMatchObject({ messageVi: expect.stringContaining("mục Nhập"), messageEn: expect.stringContaining("Import tab") });
   expect(currentWorkbook()).toBeNull();
 });
+
+test("a plan imported on the page is written with Excel's built-in formulas: no =CCHC.* that an Excel without the add-in shows as #NAME?", async () => {
+  await embeddedWorkbook();
+  const files = unzipSync(currentWorkbook()!.bytes);
+  const sheets = Object.entries(files).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, data]) => new TextDecoder().decode(data));
+  expect(sheets.join("").match(/<f>/g)?.length ?? 0).toBeGreaterThan(100);
+  expect(sheets.join("")).not.toMatch(/_xldudf_|CCHC\./);
+});
