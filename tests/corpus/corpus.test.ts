@@ -50,6 +50,8 @@ const NEXT_STEP_EN = /\b(Open|Choose|Use|Remove|Check|Download|Save|Restore|Impo
  * 2-core machine: how fast an import is belongs to `npm run bench importDocx`, measured side by side.
  */
 const HANG_GUARD_SECONDS = 30;
+/** The same for the 10,000–60,000-row appendices (37 s seen under a load average of 10). */
+const HANG_GUARD_SECONDS_LARGE = 90;
 
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 const PERIOD = "Q2-2024";
@@ -369,7 +371,7 @@ describe("corpus", () => {
           if (outcome.kind !== "imported") throw new Error(`expected an import, got ${outcome.kind === "error" ? `${outcome.error.constructor.name} ${(outcome.error as ImportError).code ?? ""} ${outcome.error.message}` : outcome.kind}`);
           expect(outcome.parsed.activities).toHaveLength(c.expect.activities);
           for (const a of outcome.parsed.activities.slice(0, 2000)) for (const v of Object.values(a)) expect(FORBIDDEN.test(v)).toBe(false);
-          expect(seconds).toBeLessThan(HANG_GUARD_SECONDS);
+          expect(seconds).toBeLessThan(c.expect.activities >= 10000 ? HANG_GUARD_SECONDS_LARGE : HANG_GUARD_SECONDS);
           break;
         case "read":
           if (outcome.kind !== "read") throw new Error(`expected the workbook read, got ${outcome.kind}`);
