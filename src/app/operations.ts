@@ -101,7 +101,8 @@ function applying(o: OperationOptions, from: number, to = 1, activate?: string |
 
 /** The messages a read and a write leave for the person (what could not be read as expected, what the host did). */
 function messagesOf(read: WorkbookRead | null, applied: ApplyResult): Message[] {
-  return [...(read?.warnings ?? []), ...applied.messages];
+  const log = (read?.logProblems ?? []).map((p) => ({ vi: `Nhật ký tiến độ — ${p.messageVi}`, en: `Progress log — ${p.messageEn}` }));
+  return [...(read?.warnings ?? []), ...log, ...applied.messages];
 }
 
 export function createOperations(host: OperationsHost): Operations {

@@ -163,6 +163,8 @@ export interface LogProblem {
   field: keyof LogEntry;
   messageVi: string;
   messageEn: string;
+  /** Writing the log back from the entries would lose what was typed (the row, or the cell's text). */
+  lossy: boolean;
 }
 
 /**
@@ -184,27 +186,27 @@ export function entriesFromRows(
     if (!id && (rawDate === null || rawDate === undefined || rawDate === "")) return;
     const date = parseUserDate(rawDate as never);
     if (!date) {
-      problems.push({ index, field: "date", messageVi: `Dòng ${where}: ngày cập nhật không hợp lệ`, messageEn: `Row ${where}: invalid update date` });
+      problems.push({ index, field: "date", messageVi: `Dòng ${where}: ngày cập nhật không hợp lệ`, messageEn: `Row ${where}: invalid update date`, lossy: true });
       return;
     }
     if (!id) {
-      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: thiếu mã hoạt động`, messageEn: `Row ${where}: missing activity id` });
+      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: thiếu mã hoạt động`, messageEn: `Row ${where}: missing activity id`, lossy: true });
       return;
     }
     if (knownIds && !knownIds.has(id)) {
-      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: mã hoạt động "${id}" không có trong kế hoạch`, messageEn: `Row ${where}: activity id "${id}" is not in the plan` });
+      problems.push({ index, field: "activityId", messageVi: `Dòng ${where}: mã hoạt động "${id}" không có trong kế hoạch`, messageEn: `Row ${where}: activity id "${id}" is not in the plan`, lossy: false });
     }
     let status = logStatusFromLabel(row.status);
     if (!status) {
       if (normalizeText(row.status)) {
-        problems.push({ index, field: "status", messageVi: `Dòng ${where}: tình trạng "${normalizeText(row.status)}" không thuộc danh sách, coi như chưa hoàn thành`, messageEn: `Row ${where}: status "${normalizeText(row.status)}" is not in the list; read as not done` });
+        problems.push({ index, field: "status", messageVi: `Dòng ${where}: tình trạng "${normalizeText(row.status)}" không thuộc danh sách, coi như chưa hoàn thành`, messageEn: `Row ${where}: status "${normalizeText(row.status)}" is not in the list; read as not done`, lossy: true });
       }
       status = "in-progress";
     }
     const rawDone = row.completedOn;
     const completedOn = rawDone === null || rawDone === undefined || rawDone === "" ? null : parseUserDate(rawDone as never);
     if (rawDone !== null && rawDone !== undefined && rawDone !== "" && !completedOn) {
-      problems.push({ index, field: "completedOn", messageVi: `Dòng ${where}: ngày hoàn thành không hợp lệ`, messageEn: `Row ${where}: invalid completion date` });
+      problems.push({ index, field: "completedOn", messageVi: `Dòng ${where}: ngày hoàn thành không hợp lệ`, messageEn: `Row ${where}: invalid completion date`, lossy: true });
     }
     const entry: LogEntry = {
       date, activityId: id, status, completedOn,

@@ -111,7 +111,7 @@ describeBrowser("the pane as a commune official meets it (issue 15)", () => {
     await page.getByRole("button", { name: "Đưa vào sổ Excel" }).click();
     await notice(page, /Đã nhập kế hoạch/);
     await page.getByTestId("current-plan").filter({ hasText: "Hồng Lộc, năm 2024, 60 hoạt động" }).waitFor();
-    expect(await page.getByRole("radio", { name: /Tệp Word/ }).isChecked()).toBe(true);
+    expect(await page.getByRole("radio", { name: /Tệp phụ lục: Word/ }).isChecked()).toBe(true);
     expect(await page.getByRole("radio", { name: /Dữ liệu mẫu/ }).isChecked()).toBe(false);
   });
 
