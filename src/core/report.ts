@@ -8,9 +8,11 @@
  *  - "due in the period": the deadline falls due within the period's CALENDAR span (dueInPeriod);
  *  - statuses are evaluated as of the report's as-of date (default: the period's cut-off end),
  *    from the latest log entry dated on or before it;
- *  - a recurring activity is due in every period; it counts as done (on time) in a period when a
- *    "done" entry is dated within the period's data window (cut-off start … as-of), else it is in
- *    progress — never overdue, since it has no single deadline;
+ *  - a recurring activity is due in every period and judged on the entries dated within the
+ *    period's data window (cut-off start … as-of): done (on time) when one says done, in progress
+ *    when one reports it under way, "chưa có báo cáo" when there is none (an earlier period's entry
+ *    does not report on this one) — never overdue, since it has no single deadline
+ *    (src/core/activityStatus.ts, the same rule as the plan sheet and the pane);
  *  - among activities due in the period: done on time, done late, overdue (not done, deadline
  *    end before the as-of date), no report ("chưa có báo cáo": not done and no log entry at all
  *    as of the as-of date — never sent up as under way) and in progress (the rest, including
@@ -20,7 +22,9 @@
  *    calendar end (deadline end ≤ calendarEnd), with the same statuses;
  *  - groups are rolled up to their top numeral (VII.A and VII.B into VII); the sub-groups are
  *    also given in `subGroups` for a detail line under their parent;
- *  - leads are canonical unit names (src/core/units.ts); an empty lead is its own row.
+ *  - leads are canonical unit names (src/core/units.ts) as the unit was called on the as-of date
+ *    (unitNameAt: a unit renamed by law carries its new name in reports after the rename); an
+ *    empty lead is its own row.
  * Plain TypeScript: no Office, DOM or Node imports.
  */
 import type { Deadline } from "./deadline";
@@ -29,9 +33,10 @@ import { dueInPeriod, reportAsOf, yearToDate, type Period } from "./periods";
 import { topGroup, type Comparator, type Indicator, type Plan } from "./plan";
 import { LogIndex, entryDoneOn, trackedDeadline, type LogEntry } from "./progress";
 import type { Settings } from "./settings";
-import { computeStatus, isDone, STATUS_LABELS, type Status } from "./status";
+import { isDone, STATUS_LABELS, type Status } from "./status";
+import { logStateOf, statusFromLog } from "./activityStatus";
 import { attainment as attainmentOf, met as metOf } from "./targets";
-import { defaultUnitDirectory, type UnitDirectory } from "./units";
+import { defaultUnitDirectory, unitNameAt, type UnitDirectory } from "./units";
 import { normalizeText } from "./text";
 
 export interface ReportCounts {
@@ -169,11 +174,18 @@ function finish<T extends ReportCounts>(c: T): T {
   return c;
 }
 
-/** The canonical lead of an activity (a unit's name, the text as written, or NO_LEAD). */
-export function canonicalLead(lead: string, units: UnitDirectory = defaultUnitDirectory()): string {
+/**
+ * The canonical lead of an activity: the unit's name as it was called on `asOf` when given (a
+ * unit renamed by law is named as it was then: "Bộ phận Một cửa" in a 2024 report, "Trung tâm
+ * Phục vụ hành chính công" after 1/7/2025), else its first name; the text as written when no unit
+ * matches; NO_LEAD when empty.
+ */
+export function canonicalLead(lead: string, units: UnitDirectory = defaultUnitDirectory(), asOf?: string): string {
   const text = normalizeText(lead);
   if (!text) return NO_LEAD;
-  return units.match(text).unit?.name ?? text;
+  const unit = units.match(text).unit;
+  if (!unit) return text;
+  return asOf ? unitNameAt(unit, asOf) : unit.name;
 }
 
 /**
@@ -200,16 +212,10 @@ export function evaluateActivities(
     let deadline = cache.get(key);
     if (!deadline) cache.set(key, (deadline = trackedDeadline(a, plan.year, user)));
     let lead = leads.get(a.lead);
-    if (lead === undefined) leads.set(a.lead, (lead = canonicalLead(a.lead, units)));
+    if (lead === undefined) leads.set(a.lead, (lead = canonicalLead(a.lead, units, asOf)));
     const entry = index.latest(a.id, asOf);
-    let status: Status;
-    let doneOn: string | null = null;
-    if (deadline.kind === "recurring") {
-      status = index.reportedDoneWithin(a.id, period.cutoffStart, asOf) ? "done-on-time" : entry ? "in-progress" : "no-report";
-    } else {
-      doneOn = entryDoneOn(entry);
-      status = computeStatus(deadline, doneOn, asOf, entry !== null);
-    }
+    const doneOn = deadline.kind === "recurring" ? null : entryDoneOn(entry);
+    const status = statusFromLog(deadline, doneOn, asOf, logStateOf(index, a.id, deadline, period.cutoffStart, asOf));
     return {
       id: a.id,
       group: a.group,

@@ -16,6 +16,8 @@ export interface StatusFacts {
   doneOn: string | null;
   /** The latest entry's date, whatever its date (null: no entry at all). */
   latestEntryDate?: string | null;
+  /** A recurring activity: the start of the data window its status is taken in. */
+  windowStart?: string;
 }
 
 export interface Bi {
@@ -27,6 +29,12 @@ export function statusReason(f: StatusFacts): Bi {
   const d = (iso: string | null | undefined) => formatViDate(iso) || "—";
   const end = f.deadline.end;
   const asOf = d(f.asOf);
+  if (f.deadline.kind === "recurring" && f.windowStart && f.status !== "not-due") {
+    const w = { vi: `từ ${d(f.windowStart)} đến ${asOf}`, en: `from ${d(f.windowStart)} to ${asOf}` };
+    if (f.status === "done-on-time") return { vi: `hoạt động thường xuyên: đã báo cáo hoàn thành trong kỳ (${w.vi})`, en: `a recurring activity: reported done in the period (${w.en})` };
+    if (f.status === "in-progress") return { vi: `hoạt động thường xuyên: đã báo cáo trong kỳ (${w.vi}), chưa báo cáo hoàn thành`, en: `a recurring activity: reported in the period (${w.en}), not yet done` };
+    return { vi: `hoạt động thường xuyên: chưa có báo cáo nào trong kỳ (${w.vi})`, en: `a recurring activity: no report in the period (${w.en})` };
+  }
   if (f.latestEntryDate && f.latestEntryDate > f.asOf && f.doneOn === null) {
     return {
       vi: `nhật ký có mục ngày ${d(f.latestEntryDate)}, sau ngày tính trạng thái ${asOf} (Cài đặt › Tính đến ngày), nên chưa được tính`,

@@ -111,9 +111,10 @@ export async function buildDistrictExport(input: DistrictExportInput): Promise<D
   const sheets: SheetLayout[] = built.map((b) => b.sheet);
   const first = reports[0].report;
   if (input.includePlan) {
-    // The plan as of the report's date, progress derived from the log the one way (trackedModel).
+    // The plan as of the report's date, progress derived from the log the one way (trackedModel),
+    // recurring activities judged in the report's own data window: the plan says what the report says.
     const asOfReport = { ...model, mode: "native" as const, settings: { ...model.settings, asOf: first.asOf } };
-    const plan = planSheet(trackedModel(asOfReport, log));
+    const plan = planSheet(trackedModel(asOfReport, log, first.period.cutoffStart));
     plan.cells.A3 = { v: `Trạng thái tính đến ngày ${formatViDate(first.asOf)} theo nhật ký tiến độ của xã (số liệu đã cố định khi xuất).`, style: "note" };
     sheets.push(plan);
   }

@@ -154,10 +154,23 @@ export function logSheet(plan: Pick<Plan, "activities">, entries: readonly LogEn
 const planCol = (key: PlanColumnKey) => columnLetter(planColumnIndex(key));
 
 /**
+ * The start of the data window of the quarter under way on the date in `asOf` (a cell or a name),
+ * with the cut-off start day in `startDay`: core's reportingWindowStart as a formula (DATE rolls
+ * month 0 back to December of the year before, in Excel and LibreOffice alike).
+ */
+export function windowStartFormula(asOf: string, startDay: string): string {
+  const y = `YEAR(${asOf})`;
+  const k = `(MONTH(${asOf})-MOD(MONTH(${asOf}),3))`;
+  const start = (month: string) => `DATE(${y},${month},MIN(${startDay},DAY(DATE(${y},${month}+1,0))))`;
+  return `IF(${startDay}=1,DATE(${y},3*INT((MONTH(${asOf})-1)/3)+1,1),IF(${start(k)}<=${asOf},${start(k)},${start(`${k}-3`)}))`;
+}
+
+/**
  * Turns the plan sheet's completion date and evidence columns into formulas over the log (see
- * the file comment), with cached values computed by core as of the settings' as-of date.
- * `planSheet` is the layout built by planSheet(model) (whose status cells must already be
- * computed with the same completion dates: use `progressFromLog` to fill model.progress).
+ * the file comment), with cached values computed by core as of the settings' as-of date, and
+ * makes the status formula read the log the way core's statusFromLog does.
+ * `planSheet` is the layout built by planSheet(trackedModel(model, log)) (whose status cells
+ * already hold core's values, with the log's dates and states).
  */
 export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activities">, entries: readonly LogEntry[], asOf: string, isRecurring: (id: string) => boolean): void {
   const table = planSheet.tables.find((t) => t.name === PLAN_TABLE);
@@ -167,15 +180,15 @@ export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activiti
   const iDone = PLAN_COLUMNS.findIndex((c) => c.key === "completedOn");
   const iEvidence = PLAN_COLUMNS.findIndex((c) => c.key === "evidence");
   const iStatus = PLAN_COLUMNS.findIndex((c) => c.key === "status");
-  const index = new LogIndex(entries);
-  const underWay = STATUS_LABELS["in-progress"].vi;
-  const noReport = STATUS_LABELS["no-report"].vi;
+  const L = STATUS_LABELS;
   const recurringLabel = DEADLINE_KIND_LABELS.recurring;
+  const windowStart = windowStartFormula(NAMES.asOf, NAMES.cutoffStart);
   table.rows.forEach((row, i) => {
     const r = PLAN_FIRST_ROW + i;
     const a = plan.activities[i];
     if (!a) return;
-    const key = latestEntryKeyFormula(refs, `$${planCol("id")}${r}`, NAMES.asOf);
+    const id = `$${planCol("id")}${r}`;
+    const key = latestEntryKeyFormula(refs, id, NAMES.asOf);
     const at = `MOD(${key},${LOG_KEY_FACTOR})`;
     const status = `INDEX(${refs.column("status")},${at})`;
     const done = `INDEX(${refs.column("completedOn")},${at})`;
@@ -189,13 +202,20 @@ export function linkPlanToLog(planSheet: SheetLayout, plan: Pick<Plan, "activiti
       style: "date",
     };
     row[iEvidence] = { f: `IF(${key}=0,"",INDEX(${refs.column("evidence")},${at})&"")`, v: d.evidence, style: "wrap" };
-    // Nobody has reported on it as of the settings' date: "Chưa có báo cáo", not "Đang thực hiện"
-    // (the same rule as core's computeStatus with `reported` false, and the report sheets).
+    // The deadline-only status says "Đang thực hiện" or, for a recurring activity, "Thường xuyên";
+    // the log decides (statusFromLog): nobody has reported → "Chưa có báo cáo"; a recurring
+    // activity by the entries of the quarter under way (see core/activityStatus.ts).
     const st = row[iStatus];
-    if (st?.f) {
-      const reported = index.latest(a.id, asOf) !== null;
-      row[iStatus] = { ...st, f: `SUBSTITUTE(${st.f},"${underWay}",IF(${key}=0,"${noReport}","${underWay}"))`, v: !reported && st.v === underWay ? noReport : st.v };
+    if (!st?.f) return;
+    let f: string;
+    if (isRecurring(a.id)) {
+      const inWindow = `${refs.range("date")},">="&${windowStart},${refs.range("date")},"<="&${NAMES.asOf}`;
+      const count = (extra: string) => `COUNTIFS(${refs.range("activityId")},${id}${extra},${inWindow})`;
+      f = `SUBSTITUTE(${st.f},"${L.recurring.vi}",IF(${count(`,${refs.range("status")},"${LOG_DONE_LABEL}"`)}>0,"${L["done-on-time"].vi}",IF(${count("")}>0,"${L["in-progress"].vi}","${L["no-report"].vi}")))`;
+    } else {
+      f = `SUBSTITUTE(${st.f},"${L["in-progress"].vi}",IF(${key}=0,"${L["no-report"].vi}","${L["in-progress"].vi}"))`;
     }
+    row[iStatus] = { ...st, f };
   });
   planSheet.cells.A3 = {
     v: "Cột nền vàng do người dùng nhập (hạn cụ thể cho việc phụ thuộc sự kiện, ghi chú). Ngày hoàn thành, tài liệu kiểm chứng và trạng thái tự tính từ sheet \"Nhật ký tiến độ\" theo ngày trong Cài đặt: cập nhật tiến độ ở đó.",

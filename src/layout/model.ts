@@ -1,6 +1,7 @@
 /** Everything the workbook is built from. */
 import type { Comparator, Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
+import type { LogState } from "../core/activityStatus";
 
 /** What a person entered for one activity: survives re-imports and rebuilds. */
 export interface ActivityProgress {
@@ -8,6 +9,12 @@ export interface ActivityProgress {
   completedOn?: string | null; // ISO
   evidence?: string;
   note?: string;
+  /**
+   * What the log says for the status (core/activityStatus LogState), derived by trackedModel and
+   * never read from a sheet: absent, the status is the deadline's and the completion date's alone
+   * ("Thường xuyên" for a recurring activity).
+   */
+  logState?: LogState;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The "Kế hoạch" sheet: one table row per activity, with parsed deadlines and live statuses. */
 import { parseDeadline, type Deadline } from "../core/deadline";
 import { computeStatus, STATUS_LABELS } from "../core/status";
+import { statusFromLog } from "../core/activityStatus";
 import { excelSerialFromIso, formatViDate } from "../core/dates";
 import type { Activity } from "../core/plan";
 import { columnLetter } from "./address";
@@ -35,10 +36,11 @@ function dateCell(iso: string | null | undefined, style: Cell["style"] = "date")
   return iso ? { v: iso, kind: "date", style } : { v: null, style };
 }
 
-/** Computes one activity's derived fields exactly as the formulas will. */
+/** Computes one activity's derived fields exactly as the formulas will (with the log's state when trackedModel derived it). */
 export function deriveActivity(a: Activity, progress: ActivityProgress, year: number, asOf: string) {
   const deadline = parseDeadline(a.deadline, year, progress.userDeadline ?? null, { overrideDated: true });
-  const status = computeStatus(deadline, progress.completedOn ?? null, asOf);
+  const completedOn = progress.completedOn ?? null;
+  const status = progress.logState ? statusFromLog(deadline, completedOn, asOf, progress.logState) : computeStatus(deadline, completedOn, asOf);
   return { deadline, status };
 }
 

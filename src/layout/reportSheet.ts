@@ -35,6 +35,7 @@ import { receiverOf } from "../core/settings";
 import { STATUS_LABELS } from "../core/status";
 import { listIndicators } from "../core/indicatorList";
 import { UnitDirectory } from "../core/units";
+import { logStateOf, reportingWindowStart } from "../core/activityStatus";
 import { columnLetter, sheetRef } from "./address";
 import { indicatorCellRefs, indicatorValues, MET_LABELS, type IndicatorPeriodKey, type ValueColumnKey } from "./indicatorsSheet";
 import { LOG_DONE_LABEL, LOG_FIRST_ROW, latestEntryKeyFormula, linkPlanToLog, logRefs, logSheet, LOG_KEY_FACTOR } from "./logSheet";
@@ -630,9 +631,12 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
     const done = c("doneOn");
     // No log entry as of the report date (logRow 0): "Chưa có báo cáo", never "Đang thực hiện".
     const underWay = `IF(${row}=0,${str(L["no-report"].vi)},${str(L["in-progress"].vi)})`;
+    // A recurring activity: by the entries dated in the period's data window (core statusFromLog).
+    const inWindow = (extra: string) => `COUNTIFS(${refs.range("activityId")},${c("id")}${extra},${refs.range("date")},">="&${P.cutoffStart},${refs.range("date")},"<="&${P.asOf})`;
     const statusF =
       d.kind === "recurring"
-        ? `IF(COUNTIFS(${refs.range("activityId")},${c("id")},${refs.range("status")},${criterion(LOG_DONE_LABEL)},${refs.range("date")},">="&${P.cutoffStart},${refs.range("date")},"<="&${P.asOf})>0,${str(L["done-on-time"].vi)},${underWay})`
+        ? `IF(AND(ISNUMBER(${s}),${s}>${P.asOf}),${str(L["not-due"].vi)},IF(${inWindow(`,${refs.range("status")},${criterion(LOG_DONE_LABEL)}`)}>0,${str(L["done-on-time"].vi)},` +
+          `IF(${inWindow("")}>0,${str(L["in-progress"].vi)},${str(L["no-report"].vi)})))`
         : `IF(AND(ISNUMBER(${done}),${done}<=${P.asOf}),IF(OR(NOT(ISNUMBER(${end})),${done}<=${end}),${str(L["done-on-time"].vi)},${str(L["done-late"].vi)}),` +
           `IF(AND(ISNUMBER(${end}),${end}<${P.asOf}),${str(L.overdue.vi)},IF(OR(NOT(ISNUMBER(${s})),${s}<=${P.asOf}),${underWay},${str(L["not-due"].vi)})))`;
     const urge = (e.due || e.ytd) && e.status !== "done-on-time" && e.status !== "done-late";
@@ -710,14 +714,22 @@ export function recurringIds(model: WorkbookModel): Set<string> {
 }
 
 /**
- * The model as the plan sheet shows it: each activity's completion date and evidence derived from
- * the log as of the settings' date (the plan sheet's formulas over the log compute the same).
+ * The model as the plan sheet shows it: each activity's completion date, evidence and log state
+ * derived from the log as of the settings' date (the plan sheet's formulas over the log compute
+ * the same). A recurring activity is judged on the entries dated from `windowStart` (default: the
+ * start of the quarter under way on the settings' date; the district export gives its report's).
  */
-export function trackedModel(model: WorkbookModel, log: readonly LogEntry[]): WorkbookModel {
-  const recurring = recurringIds(model);
-  const derived = progressFromLog(model.plan.activities, new LogIndex(log), model.settings.asOf, (id) => recurring.has(id));
+export function trackedModel(model: WorkbookModel, log: readonly LogEntry[], windowStart?: string): WorkbookModel {
+  const { asOf, year } = model.settings;
+  const start = windowStart ?? reportingWindowStart(asOf, { startDay: model.settings.cutoffStartDay, endDay: model.settings.cutoffEndDay });
+  const index = new LogIndex(log);
   const progress: WorkbookModel["progress"] = {};
-  for (const a of model.plan.activities) progress[a.id] = { ...model.progress[a.id], completedOn: derived[a.id].completedOn, evidence: derived[a.id].evidence };
+  for (const a of model.plan.activities) {
+    const deadline = trackedDeadline(a, year, model.progress[a.id]?.userDeadline ?? null);
+    const recurring = deadline.kind === "recurring";
+    const derived = progressFromLog([a], index, asOf, () => recurring)[a.id];
+    progress[a.id] = { ...model.progress[a.id], completedOn: derived.completedOn, evidence: derived.evidence, logState: logStateOf(index, a.id, deadline, start, asOf) };
+  }
   return { ...model, progress };
 }
 

@@ -7,7 +7,11 @@
  *     so a real spreadsheet engine computes exactly the figures core caches; no #NAME?, #VALUE!
  *     or #REF! anywhere;
  *  2. the district export shows the same report figures as the live sheet;
- *  3. the export's PDF: A4 landscape, the report one page wide.
+ *  3. the export's PDF: A4 landscape, the report one page wide;
+ *  4. recurring activities with no entry in a period's window (one reported in Q1 only, one never):
+ *     LibreOffice's plan and report sheets say the words core says ("Chưa có báo cáo", not
+ *     "Đang thực hiện" or "Thường xuyên"), and the plan's formula for the window of the quarter
+ *     under way gives core's reportingWindowStart for dates across a year and several cut-off days.
  * Skips (with a message) when soffice is missing, except under CI=true, where it fails.
  */
 import { execFileSync } from "child_process";
@@ -31,6 +35,13 @@ import { PLAN_COLUMNS, PLAN_SHEET } from "../../src/layout/planColumns";
 import { trackedWorkbookLayout } from "../../src/layout/reportSheet";
 import { writeXlsx } from "../../src/render/exceljs";
 import { demoLog, demoModel } from "../report/fixtures";
+import { activityStatus, reportingWindowStart } from "../../src/core/activityStatus";
+import { addDays } from "../../src/core/dates";
+import { buildReport } from "../../src/core/report";
+import { STATUS_LABELS, type Status } from "../../src/core/status";
+import { windowStartFormula } from "../../src/layout/logSheet";
+import { WORK_COLUMNS } from "../../src/layout/reportSheet";
+import { emptySheet } from "../../src/layout/types";
 import { CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, sheetCsvs, soffice } from "../helpers/libreoffice";
 
 const maybe = libreOfficeAvailable("tests/libreoffice/report.test.ts", ["soffice", "pdftotext", "pdfinfo"]) ? describe : describe.skip;
@@ -53,8 +64,19 @@ maybe("report sheets and district exports in LibreOffice", () => {
     ...demoModel("native"),
     indicatorInputs: { "BODY-3.1": { Q2: { numerator: 80, denominator: 100 }, H1: { numerator: 140, denominator: 200 } }, "BODY-1.2": { H1: { numerator: 1 } } },
   };
-  const log = demoLog();
+  // Two recurring activities without entries in Q2's and Q3's windows: one reported in Q1 only, one never.
+  const [onlyQ1, silent] = model.plan.activities.filter((a) => a.deadline === "Thường xuyên");
+  const log = demoLog().filter((e) => !(e.activityId === silent.id || (e.activityId === onlyQ1.id && e.date >= "2024-03-15")));
   const periods = ["Q2-2024", "H1-2024", "2024-03-01..2024-04-15"].map((t) => parsePeriodToken(t));
+  // The window-start formula beside core, for dates over a year and four cut-off start days.
+  const windowDates = Array.from({ length: 70 }, (_, i) => addDays("2023-12-10", i * 6)).concat(["2024-02-29", "2024-03-14", "2024-03-15", "2024-12-14", "2024-12-15", "2024-12-31", "2025-01-01"]);
+  const windowSheet = emptySheet("Kỳ", "report");
+  [1, 15, 20, 31].forEach((startDay, k) => windowDates.forEach((iso, i) => {
+    const r = k * windowDates.length + i + 1;
+    windowSheet.cells[`A${r}`] = { v: iso, kind: "date", style: "date" };
+    windowSheet.cells[`B${r}`] = { v: startDay };
+    windowSheet.cells[`C${r}`] = { f: windowStartFormula(`A${r}`, `B${r}`), v: reportingWindowStart(iso, { startDay, endDay: 14 }), kind: "date", style: "date" };
+  }));
   const recalc = new Map<string, Map<string, string[][]>>();
   const cached = new Map<string, Map<string, string[][]>>();
   let pdfText = "";
@@ -68,12 +90,13 @@ maybe("report sheets and district exports in LibreOffice", () => {
     fs.writeFileSync(path.join(dir, "inplace.xlsx"), inPlace.bytes!);
     const exp = await buildDistrictExport({ model, log, periods: [parsePeriodToken("Q2-2024")], includePlan: true, exportedAt: "2024-06-20T08:00:00Z" });
     fs.writeFileSync(path.join(dir, "export.xlsx"), exp.bytes);
-    const files = ["live.xlsx", "inplace.xlsx", "export.xlsx"].map((f) => path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "window.xlsx"), await writeXlsx({ sheets: [windowSheet], properties: { title: "window", creator: "test" } }));
+    const files = ["live.xlsx", "inplace.xlsx", "export.xlsx", "window.xlsx"].map((f) => path.join(dir, f));
     soffice(profile(dir, true), CSV, path.join(dir, "recalc"), files);
-    soffice(profile(dir, false), CSV, path.join(dir, "cached"), files.slice(0, 2));
+    soffice(profile(dir, false), CSV, path.join(dir, "cached"), [files[0], files[1], files[3]]);
     soffice(profile(dir, false), "pdf", path.join(dir, "pdf"), [files[2]]);
-    for (const base of ["live", "inplace", "export"]) recalc.set(base, sheets(path.join(dir, "recalc"), base));
-    for (const base of ["live", "inplace"]) cached.set(base, sheets(path.join(dir, "cached"), base));
+    for (const base of ["live", "inplace", "export", "window"]) recalc.set(base, sheets(path.join(dir, "recalc"), base));
+    for (const base of ["live", "inplace", "window"]) cached.set(base, sheets(path.join(dir, "cached"), base));
     const pdf = path.join(dir, "pdf", "export.pdf");
     pdfInfo = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
@@ -92,6 +115,38 @@ maybe("report sheets and district exports in LibreOffice", () => {
     const pick = (rows: string[][]) => rows.map((row) => cols.map((i) => row[i] ?? ""));
     expect(pick(r.get(PLAN_SHEET)!)).toEqual(pick(c.get(PLAN_SHEET)!));
     expect(pick(r.get(PLAN_SHEET)!).some(([done]) => /^\d\d\/\d\d\/2024$/.test(done))).toBe(true);
+  });
+
+  it("recurring activities with no entry in the period: LibreOffice says core's words on the plan and report sheets", () => {
+    const r = recalc.get("live")!;
+    const word = (status: Status) => STATUS_LABELS[status].vi;
+    // the plan, as of Cài đặt's date (14/09: Q3's window): neither has an entry there
+    const plan = r.get(PLAN_SHEET)!;
+    const iId = PLAN_COLUMNS.findIndex((c) => c.key === "id");
+    const iStatus = PLAN_COLUMNS.findIndex((c) => c.key === "status");
+    for (const a of [onlyQ1, silent]) {
+      expect([a.id, plan.find((row) => row[iId] === a.id)?.[iStatus]]).toEqual([a.id, word("no-report")]);
+      expect(activityStatus(a, 2024, log, model.settings.asOf).status).toBe("no-report");
+    }
+    // each report's working table: core's status, "Chưa có báo cáo" for Q2, the Q1 entry counts for the half year
+    const workId = 10; // column K
+    const workStatus = workId + WORK_COLUMNS.findIndex((c) => c.key === "status");
+    for (const p of periods.slice(0, 2)) {
+      const rows = r.get(p.sheetName)!;
+      const items = buildReport(model.plan, log, p).items;
+      for (const a of [onlyQ1, silent]) {
+        const want = items.find((e) => e.id === a.id)!.status;
+        expect([p.token, a.id, rows.find((row) => row[workId] === a.id)?.[workStatus]]).toEqual([p.token, a.id, word(want)]);
+      }
+    }
+    expect(buildReport(model.plan, log, periods[0]).items.find((e) => e.id === onlyQ1.id)!.status).toBe("no-report");
+    expect(buildReport(model.plan, log, periods[1]).items.find((e) => e.id === onlyQ1.id)!.status).toBe("done-on-time");
+  });
+
+  it("the plan's window formula gives core's window start for every date and cut-off day", () => {
+    const got = recalc.get("window")!.get("Kỳ")!;
+    expect(got.length).toBe(4 * windowDates.length);
+    expect(got).toEqual(cached.get("window")!.get("Kỳ"));
   });
 
   it("shows no error value in any sheet", () => {

@@ -54,7 +54,9 @@ describe("buildReport on the embedded plan and the sample log", () => {
     const q2 = parsePeriodToken("Q2-2024");
     const status = (log: LogEntry[], p = q2) => buildReport(PLAN, log, p).items.find((i) => i.id === recurring.id)!.status;
     expect(status([])).toBe("no-report"); // nobody reported on it at all
-    expect(status([one("2024-03-10")])).toBe("in-progress"); // reported in Q1's window only
+    // reported in Q1's window only: nobody has reported on it for Q2 (not "under way")
+    expect(status([one("2024-03-10")])).toBe("no-report");
+    expect(status([one("2024-03-10"), { ...one("2024-05-02"), status: "in-progress" }])).toBe("in-progress");
     expect(status([one("2024-03-10")], q1)).toBe("done-on-time");
     expect(status([one("2024-03-20")])).toBe("done-on-time");
     expect(status([one("2024-06-20")])).toBe("no-report"); // after Q2's as-of date: no entry yet
