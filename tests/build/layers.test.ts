@@ -16,6 +16,15 @@ const FORBIDDEN: Record<string, string[]> = {
   import: ["layout", "app", "adapters", "taskpane", "cli", "functions", "export", "render", "page"],
   layout: ["import", "app", "adapters", "taskpane", "cli", "functions", "export", "render", "page", "data"],
   app: ["adapters", "taskpane", "cli", "page"],
+  render: ["import", "app", "adapters", "taskpane", "cli", "functions", "export", "page", "data"],
+  export: ["import", "app", "adapters", "taskpane", "cli", "functions", "page", "data"],
+  functions: ["import", "layout", "app", "adapters", "taskpane", "cli", "export", "render", "page", "data"],
+  data: ["import", "layout", "app", "adapters", "taskpane", "cli", "functions", "export", "render", "page"],
+  adapters: ["taskpane", "cli", "page", "functions", "data"],
+  // The shells: the pane and the page reach the product through src/app (and the page reuses the pane's panels).
+  taskpane: ["cli", "page", "data", "export", "functions", "import", "layout"],
+  page: ["cli", "data", "functions", "import", "layout"],
+  cli: ["taskpane", "page", "functions"],
 };
 
 /** Arrows still pointing outward, "from-file → imported-file" (paths under src/), each with why. */
