@@ -51,7 +51,7 @@ export interface RenderProgress extends Message {
 
 export interface RenderOptions {
   capabilities?: Capabilities;
-  /** The sheet to activate when done: a layout sheet name; false to leave the selection alone. Default: the first sheet. */
+  /** The sheet to activate when done: a layout sheet name; false to leave the selection alone (on its new version when the person's sheet was replaced). Default: the first sheet. */
   activate?: string | false;
   signal?: AbortSignal;
   onProgress?: (p: RenderProgress) => void;
@@ -723,7 +723,10 @@ async function swap(batch: Batch, plan: Plan, inv: Inventory, activate: string |
   const firstPos = plan.replaced.length ? Math.min(...plan.replaced.map((s) => s.position)) : null;
   if (firstPos !== null) plan.layout.sheets.forEach((s, i) => (sheets.getItem(s.name).position = firstPos + i));
   for (const old of plan.replaced) sheets.getItem(plan.backupSheet.get(old.name)!).visibility = "Hidden";
-  const target = activate === undefined ? plan.layout.sheets[0]?.name : activate;
+  // "Leave the selection alone" when the person's sheet was itself replaced: its new version, not
+  // whichever sheet Excel moves to when the old one is hidden.
+  const replacedActive = plan.replaced.find((r) => r.id === inv.activeId);
+  const target = activate === undefined ? plan.layout.sheets[0]?.name : activate === false ? replacedActive?.name : activate;
   if (target) sheets.getItem(target).activate();
   await batch.sync();
 }
