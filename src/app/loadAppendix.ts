@@ -3,6 +3,7 @@
  * read itself (the pane's selection). One reading of the appendix (import/appendix) and one rule
  * for the lines the template-leftover check looks at.
  */
+import type { Message } from "../core/message";
 import type { Plan } from "../core/plan";
 import { parseAppendix, type ParsedAppendix } from "../import/appendix";
 import { gridFromDocx } from "../import/docx";
@@ -28,7 +29,8 @@ export interface AppendixOptions {
 
 export interface LoadedPlan {
   plan: Plan;
-  warnings: string[];
+  /** The reader's notes for the person (import/notes.ts). */
+  warnings: Message[];
   /** The lines above the table (title, issuing body): what the template-leftover check reads. */
   headerLines: string[];
   /** The appendix's columns as found (null for the embedded plan). */

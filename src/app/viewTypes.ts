@@ -45,7 +45,8 @@ export interface ImportPreviewView {
   indicators?: string[];
   /** The appendix's columns as understood: field → header label found (null when absent). */
   headerMapping: Array<{ field: string; fieldLabel: Bilingual; label: string | null }>;
-  warnings: string[];
+  /** The reader's notes (what was skipped, joined, cut), shown in the person's language. */
+  warnings: Bilingual[];
   selection?: { address: string; mergesKnown: boolean; merges: number; warning?: Bilingual };
   diff?: {
     added: Array<{ id: string; label: string }>;

@@ -51,11 +51,13 @@
  *   column is not read: ids come from makeActivities, which gives the same id to the same texts.
  */
 import { ACTIVITY_TEXT_FIELDS, makeActivities, type Activity, type ActivityFields, type Group } from "../core/plan";
-import { EXCEL_CELL_MAX_CHARS, matchKey, normalizeText, TRUNCATION_MARKER } from "../core/text";
+import type { Message } from "../core/message";
+import { EXCEL_CELL_MAX_CHARS, matchKey, normalizeText } from "../core/text";
 import { errors } from "./errors";
 import type { Grid, GridCell } from "./grid";
 import { findHeader, headerError, headerFromMapping, type ColumnMapping, type FieldKey, type HeaderMatch, type NumberKey } from "./header";
 import { detectMeta, type PlanMeta } from "./meta";
+import { notes, rowLabel } from "./notes";
 import { romanValue, splitLeadingNumber, splitNumberedItems } from "./numbering";
 
 export { chooseAppendixTable, findHeader, fieldOfLabel, FIELD_KEYS, type FieldKey } from "./header";
@@ -78,7 +80,8 @@ export interface ParsedAppendix {
   activities: Activity[];
   meta: PlanMeta;
   header: { row: number; rowCount: number; columns: Record<FieldKey, number | null>; labels: Record<FieldKey, string>; numbers: Record<NumberKey, number | null> };
-  warnings: string[];
+  /** The notes for the person (what was skipped, joined, cut), in Vietnamese and English (notes.ts). */
+  warnings: Message[];
 }
 
 const LEVELS = ["objective", "task", "activity"] as const;
@@ -120,12 +123,6 @@ function joinContinued(prev: string, add: string): string {
   return /[.;:!?]$/.test(prev) ? `${prev} ${add}` : `${prev}; ${add}`;
 }
 
-/** The fields as the plan table heads them (for warnings). */
-const FIELD_NAMES_VI: Record<(typeof ACTIVITY_TEXT_FIELDS)[number], string> = {
-  objectiveNo: "TT mục tiêu", objective: "Mục tiêu", taskNo: "TT nhiệm vụ", task: "Nhiệm vụ", activityNo: "TT hoạt động", activity: "Hoạt động",
-  output: "Kết quả, sản phẩm", lead: "Chủ trì", partners: "Phối hợp", deadline: "Thời gian hoàn thành", budget: "Kinh phí",
-};
-
 /**
  * Where a merged cell's text comes from: up through vertical merges (`vOrigin[c]`, the last row
  * at or above this one whose cell in column c does not continue a merge, kept while walking
@@ -160,17 +157,10 @@ function normalisedRows(grid: Grid): GridCell[][] {
 
 export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): ParsedAppendix {
   const rows = normalisedRows(grid);
-  // A row as the person sees it in their document: its first words, not a row number of the Word table.
-  const rowAt = (r: number): string => {
-    const texts = (rows[r] ?? []).map((c) => normalizeText(c.text)).filter((t) => t !== "");
-    const first = texts.find((t) => /\p{L}{2}/u.test(t)) ?? texts[0]; // words, not the "1" or "I" of the numbering column
-    if (!first) return `Dòng trống thứ ${r + 1} của bảng`;
-    const words = first.split(" ").slice(0, 8).join(" ");
-    return `Dòng "${words.length < first.length ? `${words}…` : words}"`;
-  };
+  const rowAt = (r: number): Message => rowLabel((rows[r] ?? []).map((c) => c.text), r);
   const found: HeaderMatch | null = opts.columns ? headerFromMapping(rows, opts.columns) : findHeader(rows);
   if (!found) throw headerError(rows);
-  const warnings: string[] = [...(grid.warnings ?? [])];
+  const warnings: Message[] = [...(grid.warnings ?? [])];
   const cols = found.columns;
   const nums = found.numbers;
   const fieldOfCol = new Map<number, FieldKey>();
@@ -182,8 +172,8 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
   const presentLevels = LEVELS.filter((l) => cols[l] !== null);
   const activityLevel: Level = presentLevels[presentLevels.length - 1];
   const reduced = activityLevel !== "activity";
-  if (reduced) warnings.push(`Bảng không có cột "Hoạt động": mỗi dòng của cột "${found.labels[activityLevel]}" được theo dõi như một hoạt động.`);
-  for (const f of ["lead", "deadline"] as const) if (cols[f] === null) warnings.push(`Không thấy cột ${f === "lead" ? '"Chủ trì"' : '"Thời gian hoàn thành"'}: trường này để trống.`);
+  if (reduced) warnings.push(notes.noActivityColumn(found.labels[activityLevel]));
+  for (const f of ["lead", "deadline"] as const) if (cols[f] === null) warnings.push(notes.missingColumn(f));
 
   // Merge mode or flattened mode for the fill-down of objective and task cells.
   let levelMerges = false;
@@ -236,7 +226,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
 
   const openGroup = (id: string, title: string, roman: boolean, r: number) => {
     let g = groupById.get(id);
-    if (g && title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(`${rowAt(r)}: nhóm ${id} xuất hiện lần nữa với tên khác ("${title}"); các dòng sau vẫn thuộc nhóm ${id}. Hãy kiểm tra số thứ tự các mục trong phụ lục.`);
+    if (g && title && g.title && matchKey(title) !== matchKey(g.title)) warnings.push(notes.groupRenamed(rowAt(r), id, title));
     if (g) {
       if (!g.title) g.title = title;
     } else {
@@ -311,7 +301,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     if (isNumberingRow(nonEmpty)) continue;
     const headerLike = nonEmpty.length >= 2 ? nonEmpty.filter(isHeaderText).length : 0;
     if (headerLike >= 2 && headerLike >= 0.6 * nonEmpty.length) {
-      warnings.push(`${rowAt(r)}: dòng tiêu đề lặp lại (sang trang) được bỏ qua.`);
+      warnings.push(notes.repeatedHeader(rowAt(r)));
       continue;
     }
 
@@ -320,7 +310,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     const others = [...new Set(owns.filter((t, c) => t && c !== cols.tt).map((t) => normalizeText(t)))];
     const ttKey = tt.replace(/[.)\s]+$/, "").replace(/^(phần|mục)\s+/i, "");
     if (ttKey && romanValue(ttKey) !== null && others.length <= 2) {
-      if (others.length === 2) warnings.push(`${rowAt(r)}: dòng nhóm ${ttKey.toUpperCase()} có nhiều hơn một ô chữ; lấy "${others[0]}" làm tên nhóm.`);
+      if (others.length === 2) warnings.push(notes.groupRowTexts(rowAt(r), ttKey.toUpperCase(), others[0]));
       openRoman(ttKey.toUpperCase(), others[0] ?? "", r);
       continue;
     }
@@ -343,7 +333,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
         continue;
       }
       if (spans && cols[activityLevel] !== null && ownText(row[cols[activityLevel]!]) === "") {
-        warnings.push(`${rowAt(r)}: dòng ghi chú trải ngang bảng được bỏ qua ("${text.slice(0, 60)}").`);
+        warnings.push(notes.noteRow(rowAt(r), text));
         continue;
       }
     }
@@ -399,7 +389,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
 
     // A total line ("Tổng thời gian giải quyết …", "Tổng cộng") sums the rows above: not a task.
     if (!ownLevel && /^(?:tổng|cộng)\b/iu.test(normalizeText(nonEmpty[0]))) {
-      warnings.push(`${rowAt(r)}: dòng tổng ("${normalizeText(nonEmpty[0]).slice(0, 60)}") được bỏ qua.`);
+      warnings.push(notes.totalRow(rowAt(r), normalizeText(nonEmpty[0])));
       continue;
     }
     // A numbered title spanning the row with nothing else ("5.1 | Thương mại"; without merges: the
@@ -425,11 +415,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
             else a[f] = a[f] ? `${a[f]} ${add}` : add;
           }
         }
-        warnings.push(
-          continuesTask
-            ? `${rowAt(r)}: không có số thứ tự riêng (ô gộp với dòng trên hoặc để trống), nên là phần tiếp của nhiệm vụ ${lastRowOut[0].activityNo || "ở dòng trên"}; nội dung được ghép vào nhiệm vụ đó.`
-            : `${rowAt(r)}: không có nội dung nhiệm vụ/hoạt động riêng; được ghép vào dòng trên.`,
-        );
+        warnings.push(continuesTask ? notes.continuesTask(rowAt(r), lastRowOut[0].activityNo) : notes.joinedAbove(rowAt(r)));
         continue;
       }
     }
@@ -442,7 +428,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       groupById.set(g.id, g);
       current = g;
       currentRoman = g;
-      warnings.push(`${rowAt(r)}: có hoạt động trước dòng nhóm đầu tiên (I, II, …): chúng được xếp vào một nhóm riêng.`);
+      warnings.push(notes.beforeFirstGroup(rowAt(r)));
     }
     const group: GroupState = current;
 
@@ -490,7 +476,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
       if (!one.no && numbered(tt)) one.no = tt.replace(/\.$/, "");
       items = [one];
     }
-    if (!actText && !reduced && !no.activity?.text) warnings.push(`${rowAt(r)}: nhiệm vụ${task.no ? ` ${task.no}` : ""} không có hoạt động nào ghi trong cột "${found.labels.activity}".`);
+    if (!actText && !reduced && !no.activity?.text) warnings.push(notes.noActivity(rowAt(r), task.no, found.labels.activity));
 
     const under = reduced && subHeading && items[0]?.no.startsWith(`${subHeading.no}.`) ? subHeading : null;
     const produced: ActivityFields[] = items.map((it) => ({
@@ -556,12 +542,10 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     for (const k of ACTIVITY_TEXT_FIELDS) {
       if (a[k].length <= EXCEL_CELL_MAX_CHARS) continue;
       if (long++ >= 20) continue;
-      warnings.push(
-        `Hoạt động ${a.activityNo || `thứ ${i + 1}`} (nhóm ${a.group}): nội dung "${FIELD_NAMES_VI[k]}" dài ${a[k].length.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")} ký tự, quá giới hạn 32.767 ký tự của một ô Excel; khi ghi vào sổ sẽ bị cắt bớt (kết thúc bằng "${TRUNCATION_MARKER}"). Hãy rút gọn nội dung này trong phụ lục.`,
-      );
+      warnings.push(notes.fieldTooLong({ no: a.activityNo, index: i, group: a.group }, k, a[k].length));
     }
   });
-  if (long > 20) warnings.push(`… và ${long - 20} trường khác cũng quá 32.767 ký tự.`);
+  if (long > 20) warnings.push(notes.moreFieldsTooLong(long - 20));
 
   const listed: Group[] = [];
   const parents: Group[] = [];
@@ -569,7 +553,7 @@ export function parseAppendix(grid: Grid, opts: ParseAppendixOptions = {}): Pars
     const entry = { id: g.id, title: normalizeText(g.title) };
     listed.push(entry);
     if (g.hasSub && g.direct === 0) parents.push(entry);
-    else if (g.direct === 0) warnings.push(`Nhóm ${g.id} không có hoạt động nào.`);
+    else if (g.direct === 0) warnings.push(notes.emptyGroup(g.id));
   }
 
   return {

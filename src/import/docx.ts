@@ -29,11 +29,13 @@
  * - rows × width ≤ 4,000,000 cells per table (60,000 rows × 64 columns fit): past it, the
  *   import stops with ImportError "too-large", in Vietnamese and English, saying what to do.
  */
+import type { Message } from "../core/message";
 import { normalizeText } from "../core/text";
 import { errors, isImportError } from "./errors";
 import { gridFromInlineParagraphs } from "./inline";
 import { GRID_LIMITS, type Grid, type GridCell } from "./grid";
 import { chooseAppendixTable, type ColumnMapping } from "./header";
+import { notes, rowLabel } from "./notes";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { decodeXmlBytes, XML_CLOSE, XML_END, XML_OPEN, XML_TEXT, XmlTokenizer } from "./xml";
 import { readZipParts, ZIP_LIMITS, type ZipLimits } from "./zip";
@@ -44,8 +46,8 @@ export interface DocxTable {
   rows: GridCell[][];
   /** Body paragraphs (non-empty, normalised) between the previous top-level table and this one. */
   paragraphsBefore: string[];
-  /** What was left out of the table (cells past the 64-column cap), in Vietnamese; absent when nothing. */
-  warnings?: string[];
+  /** What was left out of the table (cells past the 64-column cap), as notes (notes.ts); absent when nothing. */
+  warnings?: Message[];
 }
 
 export interface DocxDocument {
@@ -169,7 +171,7 @@ const EMPTY_CELL: GridCell = Object.freeze({ text: "" });
 const SPANNED_CELL: GridCell = Object.freeze({ text: "", mergedFromLeft: true });
 const SPANNED_BELOW_CELL: GridCell = Object.freeze({ text: "", mergedFromLeft: true, mergedFromAbove: true });
 
-function buildGrid(t: TableBuilder): { rows: GridCell[][]; warnings: string[] } {
+function buildGrid(t: TableBuilder): { rows: GridCell[][]; warnings: Message[] } {
   let width = Math.min(t.gridCols, MAX_GRID_COLS);
   for (const r of t.rows) {
     let w = r.gridBefore + r.gridAfter;
@@ -178,7 +180,7 @@ function buildGrid(t: TableBuilder): { rows: GridCell[][]; warnings: string[] } 
   }
   if (t.rows.length * width > GRID_LIMITS.maxCells) throw errors.tableTooLarge(t.rows.length, width, "cells", GRID_LIMITS.maxCells);
   const out: GridCell[][] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   t.rows.forEach((r, i) => {
     const cells: GridCell[] = [];
     let dropped = 0;
@@ -195,7 +197,7 @@ function buildGrid(t: TableBuilder): { rows: GridCell[][]; warnings: string[] } 
     }
     while (cells.length < width) cells.push(EMPTY_CELL);
     out.push(cells);
-    if (dropped && warnings.length < 20) warnings.push(`Dòng ${i + 1} của bảng: ${dropped} ô có chữ nằm ngoài cột ${MAX_GRID_COLS} (giới hạn số cột của bảng) bị bỏ qua.`);
+    if (dropped && warnings.length < 20) warnings.push(notes.cellsPastColumnCap(rowLabel(r.cells.map((c) => (c.hMergeContinue ? "" : c.lines.join(" "))), i), dropped, MAX_GRID_COLS));
   });
   return { rows: out, warnings };
 }

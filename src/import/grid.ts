@@ -3,6 +3,7 @@
  * in grid coordinates (a Word table's w:tblGrid columns, an Excel range's columns), where a
  * merged area's text sits in its top-left cell and every other cell of the area is flagged.
  */
+import type { Message } from "../core/message";
 
 export interface GridCell {
   text: string;
@@ -17,8 +18,8 @@ export interface Grid {
   /** Free text lines before/around the table (document title, issuing body), for commune and year. */
   title: string[];
   source: "docx" | "xlsx" | "selection";
-  /** What the reader left out (columns past the cap, …), in Vietnamese: parseAppendix reports them first. */
-  warnings?: string[];
+  /** What the reader left out (columns past the cap, …), as notes (notes.ts): parseAppendix reports them first. */
+  warnings?: Message[];
 }
 
 /**

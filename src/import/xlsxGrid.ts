@@ -15,6 +15,7 @@ import ExcelJS from "exceljs";
 import { errors, isImportError } from "./errors";
 import { cellText, GRID_LIMITS, gridFromValues, type Grid, type MergeArea } from "./grid";
 import { chooseAppendixTable, HEADER_SEARCH_ROWS, type ColumnMapping } from "./header";
+import { notes } from "./notes";
 import { errorForKind, sniff, toBytes } from "./sniff";
 import { readZipParts, ZIP_LIMITS, type ZipLimits } from "./zip";
 
@@ -105,9 +106,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet, maxRows?: number): Grid {
   if (lastRow * width > GRID_LIMITS.maxCells) throw errors.tableTooLarge(lastRow, width, "cells", GRID_LIMITS.maxCells);
   const grid = gridFromValues(values, [...areas.values()], "xlsx", [ws.name]);
   if (ignored) {
-    grid.warnings = [
-      `Trang "${ws.name}": ${ignored} ô có chữ nằm ngoài cột ${columnLetters(maxCols)} (giới hạn ${maxCols} cột của bảng) bị bỏ qua, ô đầu tiên là ${firstIgnored}. Nếu đó là ô lạc, hãy xóa nó.`,
-    ];
+    grid.warnings = [notes.sheetCellsPastColumnCap(ws.name, ignored, columnLetters(maxCols), maxCols, firstIgnored)];
   }
   return grid;
 }

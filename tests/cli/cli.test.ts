@@ -115,6 +115,19 @@ describe("cchc deadline and validate", () => {
   });
 });
 
+describe("the reader's notes on stderr, in Vietnamese and English", () => {
+  test.each([["import", ["--json"]], ["validate", ["--json"]], ["validate", []]] as Array<[string, string[]]>)("cchc %s FILE %j: one line a note, \"Lưu ý / note: <vi> / <en>\"; stdout keeps its contract", async (command, flags) => {
+    // T9 (Vĩnh Long's procedure): its total line is skipped, with a note.
+    const file = path.join(ROOT, "tests", "realplans", "fixtures", "T9.docx");
+    const { code, out, err } = await runCli([command, file, ...flags]);
+    expect(code).toBe(0);
+    expect(err).toContain('Lưu ý / note: Dòng "Tổng thời gian');
+    const total = err.split("\n").find((l) => l.includes("dòng tổng"))!;
+    expect(total).toMatch(/^Lưu ý \/ note: Dòng "Tổng thời gian[^"]*": dòng tổng \("[^"]*"\) được bỏ qua\. \/ Row "Tổng thời gian[^"]*": a total line \("[^"]*"\) was skipped\.$/);
+    if (flags.includes("--json")) expect(() => JSON.parse(out)).not.toThrow();
+  });
+});
+
 describe("cchc demo", () => {
   const out = path.join(tmp, "demo.xlsx");
   let summary = "";

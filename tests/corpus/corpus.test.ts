@@ -32,6 +32,7 @@ import { makeActivities } from "../../src/core/plan";
 import { normalizeText } from "../../src/core/text";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
 import { runCli } from "../helpers/cli";
+import { badNotes } from "../helpers/notes";
 import { SEED_EXPECTED } from "../import/fixtures/seedSubset";
 import {
   BIDI_ROWS, CASES, CONTROL_ROWS, CORPUS_DIR, EDITED_DATE_TEXTS, EDITED_DELETED_COLUMNS, FORMULA_FIELDS, FORMULA_OBJECTIVE, LEGACY_ROWS, MB_LINES, MB_TEXT,
@@ -371,11 +372,13 @@ describe("corpus", () => {
           if (outcome.kind !== "imported") throw new Error(`expected an import, got ${outcome.kind === "error" ? `${outcome.error.constructor.name} ${(outcome.error as ImportError).code ?? ""} ${outcome.error.message}` : outcome.kind}`);
           expect(outcome.parsed.activities).toHaveLength(c.expect.activities);
           for (const a of outcome.parsed.activities.slice(0, 2000)) for (const v of Object.values(a)) expect(FORBIDDEN.test(v)).toBe(false);
+          expect(badNotes(outcome.parsed.warnings)).toEqual([]);
           expect(seconds).toBeLessThan(c.expect.activities >= 10000 ? HANG_GUARD_SECONDS_LARGE : HANG_GUARD_SECONDS);
           break;
         case "read":
           if (outcome.kind !== "read") throw new Error(`expected the workbook read, got ${outcome.kind}`);
           expect(outcome.read.model.plan.activities).toHaveLength(c.expect.activities);
+          expect(badNotes(outcome.read.warnings)).toEqual([]);
           break;
       }
       if ((c.expect.outcome === "imported" || c.expect.outcome === "read" || c.expect.outcome === "refused") && c.expect.check) CHECKS[c.expect.check](outcome, bytes, c);

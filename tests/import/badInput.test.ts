@@ -220,7 +220,7 @@ describe("the .xlsx reader reads only populated cells, within GRID_LIMITS", () =
       expect(Date.now() - started).toBeLessThan(5000);
       expect(grid.rows).toHaveLength(3);
       expect(grid.rows[0]).toHaveLength(9);
-      expect(grid.warnings).toEqual([expect.stringMatching(new RegExp(`1 ô có chữ nằm ngoài cột BL .*XFD${r}`))]);
+      expect(grid.warnings).toEqual([{ vi: expect.stringMatching(new RegExp(`1 ô có chữ nằm ngoài cột BL .*XFD${r}`)), en: expect.stringMatching(new RegExp(`1 cell with text beyond column BL .*XFD${r}`)) }]);
       const p = parseAppendix(grid);
       expect(p.activities.map((a) => a.activity)).toEqual(["Hoạt động"]);
       expect(p.warnings[0]).toBe(grid.warnings![0]);
@@ -236,7 +236,7 @@ describe("the .xlsx reader reads only populated cells, within GRID_LIMITS", () =
     }));
     expect(grid.rows).toHaveLength(8);
     expect(grid.rows.every((r) => r.length === 9)).toBe(true);
-    expect(grid.warnings).toEqual([expect.stringMatching(/BR3/)]);
+    expect(grid.warnings).toEqual([{ vi: expect.stringMatching(/BR3/), en: expect.stringMatching(/BR3/) }]);
     expect(parseAppendix(grid).activities.map((a) => a.activity)).toEqual(["Hoạt động", "Hoạt động sau dòng trống"]);
   });
 

@@ -158,14 +158,19 @@ describe("docx grid size caps (GRID_LIMITS)", () => {
     expect(rows[1][0]).toEqual({ text: "x" });
     expect(rows[1].slice(1).every((c) => c.mergedFromLeft && c.text === "")).toBe(true);
     expect(rows[2][63]).toEqual({ text: "c64" });
-    expect(tables[0].warnings).toEqual([expect.stringMatching(/^Dòng 2 .*1 ô có chữ.*cột 64/), expect.stringMatching(/^Dòng 3 .*6 ô có chữ.*cột 64/)]);
+    // Each row named by its first words, as the person finds it in the document (not "row 2").
+    expect(tables[0].warnings).toEqual([
+      { vi: expect.stringMatching(/^Dòng "lost": 1 ô có chữ.*cột 64/), en: expect.stringMatching(/^Row "lost": 1 cell with text beyond column 64/) },
+      { vi: expect.stringMatching(/^Dòng "c1": 6 ô có chữ.*cột 64/), en: expect.stringMatching(/^Row "c1": 6 cells with text beyond column 64/) },
+    ]);
   });
 
   test("the warnings reach parseAppendix's through gridFromDocx", () => {
     const rows = [SEED_HEADER, ["I", { text: "CÔNG TÁC CHỈ ĐẠO", span: 8 }], ["1", "1.1. A", "2.1. B", "3.1. C", "Kế hoạch", "Tư pháp", "", "Quý I/2024", "", ...Array.from({ length: 60 }, (_, i) => `x${i}`)]];
     const p = parseAppendix(gridFromDocx(buildDocx({ body: [{ table: { rows } }] })));
     expect(p.activities.map((a) => a.activity)).toEqual(["C"]);
-    expect(p.warnings[0]).toMatch(/5 ô có chữ nằm ngoài cột 64/);
+    expect(p.warnings[0].vi).toMatch(/^Dòng "Kế hoạch": 5 ô có chữ nằm ngoài cột 64/);
+    expect(p.warnings[0].en).toMatch(/^Row "Kế hoạch": 5 cells with text beyond column 64/);
   });
 
   test("rows × width past 4,000,000 cells: ImportError too-large, in Vietnamese and English, saying what to do", () => {

@@ -108,7 +108,7 @@ function expectParsedContract(p: ParsedAppendix, grid: Grid): void {
   for (const g of p.parents) expect(groupIds.has(g.id)).toBe(true);
   // Each group's numeral or letter is written in the grid (TT cell or "II. TITLE" row), unless it
   // is the implicit group of activities above the first group row (then a warning says so).
-  const implicitWarned = p.warnings.some((w) => /trước dòng nhóm đầu tiên/.test(w));
+  const implicitWarned = p.warnings.some((w) => /trước dòng nhóm đầu tiên/.test(w.vi));
   const written = new Set<string>();
   for (const row of grid.rows) {
     for (const c of row) {
@@ -264,7 +264,7 @@ function rebuildGrid(p: ParsedAppendix): Grid {
   const merges: MergeArea[] = [{ r1: 1, c1: 1, r2: 2, c2: 1 }];
   const title = new Map(p.groups.map((g) => [g.id, g.title]));
   // Activities above the first group row form an implicit group (listed first): no row for it.
-  const implicit = p.warnings.some((w) => /trước dòng nhóm đầu tiên/.test(w));
+  const implicit = p.warnings.some((w) => /trước dòng nhóm đầu tiên/.test(w.vi));
   const written = new Set<string>(implicit ? [p.groups[0].id] : []);
   let current: string | null = implicit ? p.groups[0].id : null;
   let roman: string | null = null;

@@ -9,6 +9,7 @@ import * as path from "path";
 import { importDocx } from "../../src/import/importFile";
 import { gridFromInlineParagraphs } from "../../src/import/inline";
 import { FIXTURE_DIR, inlineIds, SOURCE_DIR } from "./realTables";
+import { badNotes } from "../helpers/notes";
 
 /** Reviewed by reading each source: the labelled tasks (B2's item 3 and B4's item 6 name nobody and no time). */
 const TASKS: Record<string, number> = { B1: 16, B2: 3, B3: 7, B4: 8 };
@@ -32,6 +33,7 @@ describe.each(inlineIds())("%s", (id) => {
     expect(p.activities).toHaveLength(TASKS[id]);
     expect(p.groups).toHaveLength(1);
     expect(p.activities.every((a) => a.activity.length > 10)).toBe(true);
+    expect(badNotes(p.warnings)).toEqual([]);
   });
 
   test("leads, partners and deadlines are the source's texts", () => {

@@ -88,10 +88,14 @@ describe("the importer warns about a field over the limit", () => {
   test("one warning per field, naming the activity, the field and its length", () => {
     const p = parseAppendix(gridFromValues([SEED_HEADER, ["I", "CÔNG TÁC CHỈ ĐẠO"], ["1", "1.1. Mục tiêu", "2.1. Nhiệm vụ", `3.1. ${LONG}`, LONG, "Tư pháp", "", "Năm 2024", ""], ["", "", "", "3.2. Ngắn", "Báo cáo", "Văn hóa", "", "Quý I", ""]]));
     expect(p.activities[0].activity).toBe(LONG); // the model keeps the whole text; only the workbook cell is cut
-    const long = p.warnings.filter((w) => /32\.767 ký tự/.test(w));
+    const long = p.warnings.filter((w) => /32\.767 ký tự/.test(w.vi));
+    const grouped = (sep: string) => LONG.length.toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep);
     expect(long).toEqual([
-      `Hoạt động 3.1 (nhóm I): nội dung "Hoạt động" dài ${LONG.length.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")} ký tự, quá giới hạn 32.767 ký tự của một ô Excel; khi ghi vào sổ sẽ bị cắt bớt (kết thúc bằng "… [cắt bớt]"). Hãy rút gọn nội dung này trong phụ lục.`,
-      expect.stringMatching(/^Hoạt động 3\.1 \(nhóm I\): nội dung "Kết quả, sản phẩm" dài/),
+      {
+        vi: `Hoạt động 3.1 (nhóm I): nội dung "Hoạt động" dài ${grouped(".")} ký tự, quá giới hạn 32.767 ký tự của một ô Excel; khi ghi vào sổ sẽ bị cắt bớt (kết thúc bằng "… [cắt bớt]"). Hãy rút gọn nội dung này trong phụ lục.`,
+        en: `Activity 3.1 (group I): its activity ("Hoạt động") is ${grouped(",")} characters long, over Excel's limit of 32,767 characters a cell; it will be cut when written to the workbook (ending in "… [cắt bớt]"). Shorten it in the appendix.`,
+      },
+      { vi: expect.stringMatching(/^Hoạt động 3\.1 \(nhóm I\): nội dung "Kết quả, sản phẩm" dài/), en: expect.stringMatching(/^Activity 3\.1 \(group I\): its output \("Kết quả, sản phẩm"\) is/) },
     ]);
   });
 });

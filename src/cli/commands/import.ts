@@ -38,7 +38,7 @@ export const importCommand: Command = {
     if (!args.flags.json && !args.flags.out) throw usageErrors.noOutput();
     const { plan, warnings, headerLines } = await loadPlan(
       { ...source, year: yearFlag(args), commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
-    for (const w of warnings) io.err(`Lưu ý / note: ${w}`);
+    for (const w of warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const out = stringFlag(args, "out");
     const existing = out ? io.readFileIfExists(out) : null;
     if (out && existing) {

@@ -10,7 +10,9 @@ export const validateCommand: Command = {
   summary: "Kiểm tra chủ trì, thời hạn và tính nhất quán / check owners, deadlines, consistency",
   async run(argv: string[], io: Io) {
     const args = parseArgs(argv, { booleans: ["default", "json"], values: ["year", "commune", "sheet", "as-of"] });
-    const { plan, headerLines } = await loadPlan({ ...planSourceArgs(args), year: yearFlag(args), commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+    const { plan, warnings, headerLines } = await loadPlan({ ...planSourceArgs(args), year: yearFlag(args), commune: stringFlag(args, "commune"), sheet: stringFlag(args, "sheet") }, io);
+    // What the reader skipped or joined explains findings (a row joined above, a column not found): said first, on stderr.
+    for (const w of warnings) io.err(`Lưu ý / note: ${w.vi} / ${w.en}`);
     const findings = validatePlan(plan, { headerLines, asOf: dateFlag(args, "as-of") });
     if (args.flags.json) {
       io.out(JSON.stringify({

@@ -217,8 +217,8 @@ export function ImportPanel({ goTo }: { goTo: (t: TabKey) => void }) {
           {v.warnings.length > 0 && (
             <>
               <SubHeading>{t("warnings")}</SubHeading>
-              <div lang="vi">
-                <Bullets items={v.warnings} />
+              <div data-testid="import-notes">
+                <Bullets items={v.warnings.map((w) => t.pick(w))} />
               </div>
             </>
           )}
