@@ -7,9 +7,9 @@
  *    entries on the same date are ordered by their position in the log (the later row wins);
  *  - that state is "done" only when the entry's status is "Đã hoàn thành"; its completion date
  *    is the entry's `completedOn`, or the entry's own date when `completedOn` is blank;
- *  - a recurring activity ("Thường xuyên") is never done for the year: for a reporting period it
- *    counts as done when some entry marked "Đã hoàn thành" is dated inside the period's data
- *    window (cut-off start … as-of date). See `reportedDoneWithin`.
+ *  - a recurring activity ("Thường xuyên") is never done for the year: a period's status comes
+ *    from the entries dated inside that period's data window (cut-off start … as-of date). See
+ *    `logStateOf` in activityStatus.ts.
  * Plain TypeScript: no Office, DOM or Node imports.
  */
 import { parseDeadline, type Deadline } from "./deadline";
@@ -98,18 +98,9 @@ export class LogIndex {
     return statusAsOf(this.of(activityId), activityId, asOf);
   }
 
-  /** Whether some "done" entry of the activity is dated within [from, to] (the recurring rule). */
-  reportedDoneWithin(activityId: string, from: string, to: string): boolean {
-    return reportedDoneWithin(this.of(activityId), activityId, from, to);
-  }
-
   ids(): string[] {
     return [...this.byId.keys()];
   }
-}
-
-export function reportedDoneWithin(entries: readonly LogEntry[], activityId: string, from: string, to: string): boolean {
-  return entries.some((e) => e.activityId === activityId && e.status === "done" && e.date >= from && e.date <= to);
 }
 
 /**

@@ -33,6 +33,8 @@ export function isDone(s: Status): boolean {
  *    start ≤ asOf, or no date at all (event, external, invalid, missing) → "in-progress" when
  *    someone has reported on it (`reported`: a log entry dated on or before asOf), else
  *    "no-report" — still not done, and not claimed to be under way; otherwise → "not-due".
+ * This is the status from the deadline alone ("recurring" included: CCHC.STATUS, a plan sheet not
+ * linked to the log); activityStatus.ts statusFromLog adds what the log says for the period.
  */
 export function computeStatus(deadline: Deadline, completedOn: string | null, asOf: string, reported = true): Status {
   const done = completedOn !== null && completedOn !== undefined && parseIso(completedOn) !== null && completedOn <= asOf;

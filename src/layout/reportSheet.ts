@@ -723,12 +723,12 @@ export function trackedModel(model: WorkbookModel, log: readonly LogEntry[], win
   const { asOf, year } = model.settings;
   const start = windowStart ?? reportingWindowStart(asOf, { startDay: model.settings.cutoffStartDay, endDay: model.settings.cutoffEndDay });
   const index = new LogIndex(log);
+  const deadlines = new Map(model.plan.activities.map((a) => [a.id, trackedDeadline(a, year, model.progress[a.id]?.userDeadline ?? null)]));
+  const derived = progressFromLog(model.plan.activities, index, asOf, (id) => deadlines.get(id)!.kind === "recurring");
   const progress: WorkbookModel["progress"] = {};
   for (const a of model.plan.activities) {
-    const deadline = trackedDeadline(a, year, model.progress[a.id]?.userDeadline ?? null);
-    const recurring = deadline.kind === "recurring";
-    const derived = progressFromLog([a], index, asOf, () => recurring)[a.id];
-    progress[a.id] = { ...model.progress[a.id], completedOn: derived.completedOn, evidence: derived.evidence, logState: logStateOf(index, a.id, deadline, start, asOf) };
+    const { completedOn, evidence } = derived[a.id];
+    progress[a.id] = { ...model.progress[a.id], completedOn, evidence, logState: logStateOf(index, a.id, deadlines.get(a.id)!, start, asOf) };
   }
   return { ...model, progress };
 }

@@ -42,6 +42,7 @@ import { STATUS_LABELS, type Status } from "../../src/core/status";
 import { windowStartFormula } from "../../src/layout/logSheet";
 import { WORK_COLUMNS } from "../../src/layout/reportSheet";
 import { emptySheet } from "../../src/layout/types";
+import { completionFigures, SETTINGS_SHEET } from "../../src/layout/settingsSheet";
 import { CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, sheetCsvs, soffice } from "../helpers/libreoffice";
 
 const maybe = libreOfficeAvailable("tests/libreoffice/report.test.ts", ["soffice", "pdftotext", "pdfinfo"]) ? describe : describe.skip;
@@ -139,6 +140,9 @@ maybe("report sheets and district exports in LibreOffice", () => {
         expect([p.token, a.id, rows.find((row) => row[workId] === a.id)?.[workStatus]]).toEqual([p.token, a.id, word(want)]);
       }
     }
+    // Cài đặt counts the plan's statuses (recurring activities reported done this quarter among the done): LibreOffice agrees with core
+    expect(r.get(SETTINGS_SHEET)!.flat()).toContain(`${completionFigures(trackedWorkbookLayout(model, log).model).completion}`);
+    expect(r.get(SETTINGS_SHEET)).toEqual(cached.get("live")!.get(SETTINGS_SHEET));
     expect(buildReport(model.plan, log, periods[0]).items.find((e) => e.id === onlyQ1.id)!.status).toBe("no-report");
     expect(buildReport(model.plan, log, periods[1]).items.find((e) => e.id === onlyQ1.id)!.status).toBe("done-on-time");
   });
