@@ -8,6 +8,8 @@
  * at a time, scoped to its tab; every visible string in one language; dates typed dd/mm/yyyy in
  * an en-US browser.
  */
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
@@ -294,6 +296,14 @@ describeBrowser("the pane as a commune official meets it (issue 15)", () => {
     await page.getByRole("button", { name: "Consolidate", exact: true }).click();
     await notice(page, /No valid file of Q2 2025/);
     await expectOneLanguage(page, "en", "rollup error");
+    // The reader's notes in English (issue 12 item 4): Vĩnh Long's procedure table, whose total line is skipped.
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByLabel("Choose the .docx or .xlsx file").setInputFiles({ name: "T9.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: fs.readFileSync(path.join(__dirname, "..", "realplans", "fixtures", "T9.docx")) });
+    await page.getByRole("button", { name: "Read the plan" }).click();
+    const notes = page.getByTestId("import-notes");
+    await notes.waitFor({ timeout: 60_000 });
+    expect(await notes.textContent()).toMatch(/Row "Tổng thời gian[^"]*": a total line \("[^"]*"\) was skipped\./);
+    await expectOneLanguage(page, "en", "import notes");
     await screenshot(page, "15-tieng-anh");
     expect(pageErrors(page)).toEqual([]);
   });
