@@ -18,7 +18,7 @@ import type { Grid } from "../import/grid";
 import type { ColumnMapping } from "../import/header";
 import { columnLetter } from "../layout/address";
 import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "../layout/planColumns";
-import type { WorkbookRead } from "../layout/readBack";
+import { readBack, type WorkbookRead } from "../layout/readBack";
 import { trackedModel } from "../layout/reportSheet";
 import { SETTINGS_SHEET, settingsSheet } from "../layout/settingsSheet";
 import type { Capabilities } from "../render/officejs/capabilities";
@@ -26,7 +26,6 @@ import { buildReports } from "./buildReports";
 import { importPlan } from "./importPlan";
 import { loadAppendix, type LoadedPlan } from "./loadAppendix";
 import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
-import { readWorkbook } from "./readWorkbook";
 import { rebuild } from "./rebuild";
 import { PROGRESS_SHEETS, recordProgress } from "./recordProgress";
 import { findingView, headerMapping, periodFromChoice, previewView } from "./views";
@@ -113,7 +112,7 @@ export function createOperations(host: OperationsHost): Operations {
     const port = host.workbook(caps);
     const snapshot = await port.read();
     if (!hasPlan(snapshot)) throw noPlan();
-    return { port, read: await readWorkbook({ read: async () => snapshot }) };
+    return { port, read: readBack(snapshot) };
   }
 
   /** A finding's cell on the plan sheet ("'Kế hoạch'!J7"), "" for plan-wide findings. */
@@ -133,7 +132,7 @@ export function createOperations(host: OperationsHost): Operations {
       const snapshot = await host.workbook(caps).read();
       const owned = snapshot.sheets.filter((s) => s.role !== null).map((s) => ({ name: s.name, role: s.role! }));
       if (!hasPlan(snapshot)) return { hasPlan: false, planSheet: null, activities: [], owned, settings: null, reports: [], hasLog: owned.some((s) => s.role === "log") };
-      const read = await readWorkbook({ read: async () => snapshot });
+      const read = readBack(snapshot);
       const model = trackedModel(read.model, read.log);
       const index = new LogIndex(read.log);
       const rowOf = new Map(read.planRows.map((r) => [r.id, r.row]));
@@ -168,7 +167,7 @@ export function createOperations(host: OperationsHost): Operations {
       }
       o.onProgress?.(0.6);
       const snapshot = await host.workbook(caps).read();
-      const existing = hasPlan(snapshot) ? (await readWorkbook({ read: async () => snapshot })).model.plan.activities : [];
+      const existing = hasPlan(snapshot) ? readBack(snapshot).model.plan.activities : [];
       return {
         plan: loaded.plan,
         headerLines: loaded.headerLines,
@@ -212,7 +211,7 @@ export function createOperations(host: OperationsHost): Operations {
       const snapshot = await host.workbook().read();
       const plan = snapshot.sheets.find((s) => s.role === "plan");
       if (!plan || plan.name.toLowerCase() !== cell.sheet.toLowerCase()) return null;
-      const read = await readWorkbook({ read: async () => snapshot });
+      const read = readBack(snapshot);
       return read.planRows.find((r) => r.row === cell.row)?.id ?? null;
     },
 
@@ -279,7 +278,7 @@ export function createOperations(host: OperationsHost): Operations {
         const names: Record<string, string> = {};
         return port.apply({ sheets: [settingsSheet(next, names)], names, properties: { title: SETTINGS_SHEET, creator: "CCHC add-in" } }, applying(o, 0.2, 1, false));
       }
-      const read = await readWorkbook({ read: async () => snapshot });
+      const read = readBack(snapshot);
       const out = await rebuild(port, read, PROGRESS_SHEETS, { model: { ...read.model, settings: next } }, applying(o, 0.2, 1, false));
       return { ...out.applied, messages: messagesOf(read, out.applied) };
     },

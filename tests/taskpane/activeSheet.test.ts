@@ -22,3 +22,16 @@ it("recording progress while on the indicators or the plan sheet leaves the pers
   await ops.addLogEntry({ activityId: second.id, date: "2024-04-02", status: "in-progress", completedOn: null, evidence: "", note: "", who: "" }, caps());
   expect(fake.snapshot().activeSheet).toBe("Kế hoạch");
 }, 120000);
+
+it("the activity on the selected row of the plan sheet is the one the Progress tab takes; elsewhere none", async () => {
+  fake = installExcelHost(globalThis, { today: "2024-06-14", displayLanguage: "vi-VN", customFunctionsNamespace: "CCHC" });
+  await ops.applyImport(await ops.previewImport({ kind: "embedded" }, {}, caps()), caps());
+  const state = await ops.readWorkbookState(caps());
+  const third = state.activities[2];
+  await ops.goToCell(`'Kế hoạch'!J${third.row}`);
+  expect(await ops.activityAtSelection()).toBe(third.id);
+  await ops.goToCell("'Kế hoạch'!A1");
+  expect(await ops.activityAtSelection()).toBeNull();
+  await ops.goToCell(`'Chỉ tiêu'!A${third.row}`);
+  expect(await ops.activityAtSelection()).toBeNull();
+}, 120000);
