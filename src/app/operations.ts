@@ -141,7 +141,7 @@ export function createOperations(host: OperationsHost): Operations {
         planSheet: read.sheets.find((s) => s.role === "plan")?.name ?? PLAN_SHEET,
         activities: model.plan.activities.map((a) => {
           // Computed from the plan, the log and the settings (the sheet's formulas' rules): right even before Excel recalculates.
-          const s = activityStatus(a, model.settings.year, index, model.settings.asOf, model.progress[a.id]?.userDeadline ?? null);
+          const s = activityStatus(a, model.settings.year, index, model.settings.asOf, model.progress[a.id]?.userDeadline ?? null, { startDay: model.settings.cutoffStartDay, endDay: model.settings.cutoffEndDay });
           return {
             id: a.id, group: a.group, no: a.activityNo || a.taskNo || a.objectiveNo, activity: a.activity || a.task, lead: a.lead, deadline: a.deadline,
             status: STATUS_LABELS[s.status].vi, statusKey: s.status, statusReason: s.reason, row: rowOf.get(a.id) ?? 0,

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { HONG_LOC_2024 } from "../../src/data/hongLoc2024";
+import type { Settings } from "../../src/core/settings";
 import { unzipSync, zipSync } from "fflate";
 import { readWorkbook as readThrough } from "../../src/app/readWorkbook";
 import { xlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
@@ -115,4 +116,17 @@ test("a plan imported on the page is written with Excel's built-in formulas: no 
   const sheets = Object.entries(files).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, data]) => new TextDecoder().decode(data));
   expect(sheets.join("").match(/<f>/g)?.length ?? 0).toBeGreaterThan(100);
   expect(sheets.join("")).not.toMatch(/_xldudf_|CCHC\./);
+});
+
+test("a recurring activity's status follows the settings' cut-off days in the pane's list as on the plan sheet", async () => {
+  await embeddedWorkbook();
+  const recurring = HONG_LOC_2024.activities.find((a) => /Thường xuyên/.test(a.deadline))!;
+  const settings = (await page.readWorkbookState(FILE_CAPS)).settings as Settings;
+  // With cut-off days 1 and 31 Q2's data window is 01/04–30/06 (15/03–14/06 by default): a report of 20 March is Q1's.
+  await page.saveSettings({ ...settings, asOf: "2024-05-10", cutoffStartDay: 1, cutoffEndDay: 31 }, FILE_CAPS);
+  await page.addLogEntry({ activityId: recurring.id, date: "2024-03-20", status: "done", completedOn: null, evidence: "BC tháng 3", note: "", who: "" }, FILE_CAPS);
+  const shown = (await page.readWorkbookState(FILE_CAPS)).activities.find((a) => a.id === recurring.id)!;
+  const onSheet = (await readWorkbook(currentWorkbook()!.bytes)).planRows.find((r) => r.id === recurring.id)!;
+  expect(shown.statusKey).toBe("no-report");
+  expect(onSheet.status).toBe(shown.status);
 });
