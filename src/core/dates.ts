@@ -128,15 +128,6 @@ export function maxIso(...dates: Array<string | null | undefined>): string | nul
   return best;
 }
 
-/** True when from ≤ iso ≤ to (inclusive). */
-export function isoInRange(iso: string, from: string, to: string): boolean {
-  return iso >= from && iso <= to;
-}
-
-export function firstOfMonthIso(year: number, month: number): string {
-  return toIso(year, month, 1);
-}
-
 export function endOfMonthIso(year: number, month: number): string {
   return toIso(year, month, lastDayOfMonth(year, month));
 }

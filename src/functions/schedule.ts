@@ -3,7 +3,7 @@
  * DUE. Thin wrappers over core (deadline.ts, status.ts, periods.ts). Dates in and out are Excel
  * serial numbers; a number given where a deadline is expected is a date the user chose.
  */
-import { excelSerialFromIso, formatViDate, parseIso } from "../core/dates";
+import { excelSerialFromIso, formatViDate } from "../core/dates";
 import { parseDeadline, type Deadline } from "../core/deadline";
 import { dueInPeriod, parsePeriodToken, periodContaining, type CutoffSettings, type PeriodKind } from "../core/periods";
 import { computeStatus, STATUS_LABELS } from "../core/status";
@@ -143,7 +143,3 @@ export const periodFn = (date: unknown, kind?: unknown, startDay?: unknown, endD
   elementwise([date, kind, startDay, endDay], periodOfDate);
 export const dueFn = (deadline: unknown, period: unknown, year?: unknown) => elementwise([deadline, period, year], dueOf);
 
-/** ISO → serial, exported for the layout's cached values. */
-export function serialOrNull(iso: string | null): number | null {
-  return iso && parseIso(iso) ? excelSerialFromIso(iso) : null;
-}

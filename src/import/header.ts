@@ -15,7 +15,6 @@ import type { GridCell } from "./grid";
 
 export const FIELD_KEYS = ["tt", "objective", "task", "activity", "output", "lead", "partners", "deadline", "budget"] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
-export const LEVEL_KEYS = ["objective", "task", "activity"] as const satisfies ReadonlyArray<FieldKey>;
 
 /** A label's comparison key: match key without diacritics, column numbering ("1-", "(2)", "3.") removed. */
 export function labelKey(label: string): string {

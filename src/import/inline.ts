@@ -20,7 +20,6 @@ import type { Grid, GridCell } from "./grid";
 
 const HEADER = ["TT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thực hiện", "Sản phẩm"];
 type Field = "text" | "lead" | "partners" | "deadline" | "output";
-const COLUMN: Record<Field, number> = { text: 1, lead: 2, partners: 3, deadline: 4, output: 5 };
 
 const BULLET = /^[-–—+•*]\s*/u;
 const ROMAN = /^([IVX]{1,5})\.\s+(\S.*)$/u;

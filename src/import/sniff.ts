@@ -63,13 +63,6 @@ export function oleKind(bytes: Uint8Array): OleKind {
   return "unknown";
 }
 
-/** Throws the right ImportError unless the bytes are a zip. */
-export function requireZip(bytes: Uint8Array, expected: "docx" | "xlsx"): void {
-  const kind = sniff(bytes);
-  if (kind === "zip") return;
-  throw errorForKind(kind, bytes, expected);
-}
-
 export function errorForKind(kind: FileKind, bytes: Uint8Array, expected: "docx" | "xlsx"): ImportError {
   switch (kind) {
     case "empty": return errors.empty("file");

@@ -34,7 +34,6 @@ const SLASH = 47; // /
 const EQ = 61; // =
 const QUOT = 34; // "
 const APOS = 39; // '
-const AMP = 38; // &
 const BANG = 33; // !
 const QMARK = 63; // ?
 

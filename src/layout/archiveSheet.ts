@@ -64,12 +64,3 @@ export function archiveSheet(previous: Array<Partial<Record<ArchiveKey, unknown>
   return sheet;
 }
 
-/** Archive rows read back as header texts → values, keyed by column key (columns may be reordered). */
-export function archiveRecords(header: string[], rows: unknown[][]): Array<Partial<Record<ArchiveKey, unknown>>> {
-  const keyOf = header.map((h) => ARCHIVE_COLUMNS.find((c) => c.header === String(h ?? "").trim())?.key);
-  return rows.map((row) => {
-    const r: Partial<Record<ArchiveKey, unknown>> = {};
-    row.forEach((v, i) => { const k = keyOf[i]; if (k) r[k] = v; });
-    return r;
-  });
-}

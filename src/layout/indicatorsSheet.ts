@@ -36,7 +36,7 @@ import { readTarget } from "../core/targets";
 import { resultOrErrorCode } from "../core/excelError";
 import { attainmentOf, metOf, rateOf } from "../core/indicatorFunctions";
 import { columnLetter, sheetRef } from "./address";
-import { emptySheet, type Cell, type CellValue, type ColumnLayout, type SheetLayout, type StyleKey } from "./types";
+import { emptySheet, type Cell, type ColumnLayout, type SheetLayout, type StyleKey } from "./types";
 import type { IndicatorInput, WorkbookModel } from "./model";
 
 export const INDICATORS_SHEET = "Chỉ tiêu";

@@ -28,7 +28,6 @@
  */
 import { excelSerialFromIso, formatViDate, parseIso } from "../core/dates";
 import { periodContaining, type Period } from "../core/periods";
-import type { Indicator } from "../core/plan";
 import { LogIndex, progressFromLog, trackedDeadline, entryDoneOn, type LogEntry } from "../core/progress";
 import { buildReport, formatPercentVi, NO_LEAD, type IndicatorActual, type Report, type ReportCounts, type ReportIndicator } from "../core/report";
 import { receiverOf } from "../core/settings";
@@ -44,7 +43,7 @@ import type { Finding } from "../core/validate/rules";
 import type { WorkbookModel } from "./model";
 import { PLAN_FIRST_ROW } from "./planSheet";
 import { PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "./planColumns";
-import { emptySheet, type Cell, type ColumnLayout, type SheetLayout, type SheetRole, type StyleKey, type TableLayout, type WorkbookLayout } from "./types";
+import { emptySheet, type Cell, type ColumnLayout, type SheetLayout, type StyleKey, type TableLayout, type WorkbookLayout } from "./types";
 
 /** Where the report's parameters sit (hidden column L); the reader uses them to rebuild a report. */
 export const REPORT_PARAMS = {
@@ -675,11 +674,6 @@ function workTable(input: ReportSheetInput, report: Report, refs: ReturnType<typ
 /** The completion date the working table shows for a recurring activity (its latest entry's, if done). */
 function doneOnOfEntry(log: readonly LogEntry[], index: number): string | null {
   return entryDoneOn(index >= 0 ? log[index] : null);
-}
-
-/** The indicators of a plan without a model (the report's plain list, no references). */
-export function plainIndicators(indicators: readonly Indicator[]): ReportIndicatorInput {
-  return { actuals: indicators.map((i) => ({ id: i.id, text: i.text, unit: i.unit, target: i.target, comparator: i.comparator })), refs: new Map() };
 }
 
 

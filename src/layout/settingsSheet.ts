@@ -16,7 +16,7 @@ import { sheetRef } from "./address";
 import { NAMES } from "./names";
 import { addPlanInfo } from "./planInfo";
 import { deriveActivity, planRange } from "./planSheet";
-import { emptySheet, type Cell, type CellValue, type SheetLayout } from "./types";
+import { emptySheet, type Cell, type SheetLayout } from "./types";
 import type { WorkbookModel } from "./model";
 
 export const SETTINGS_SHEET = "Cài đặt";

@@ -23,7 +23,7 @@
  * ever deleted.
  */
 import { parseRange, rangeAddress, columnLetter } from "../../layout/address";
-import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type SheetRole, type TableLayout, type WorkbookLayout } from "../../layout/types";
+import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
 import { applyFormat, applyGrid, cellWrite, type CellWrite } from "./format";
 import { HEADER_SPEC, bodyRows, bodySpec, bodyStyleKey, cellFormat, freeSpec, inchesToPoints, resolveSheet, tableLook, validationRule, widthToPoints } from "../resolvedSheet";
@@ -886,7 +886,3 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   };
 }
 
-/** The roles of the sheets in a layout (for callers deciding what a render replaces). */
-export function layoutRoles(layout: WorkbookLayout): SheetRole[] {
-  return layout.sheets.map((s) => s.role);
-}

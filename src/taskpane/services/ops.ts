@@ -3,10 +3,9 @@
  * (src/app/operations.ts, the same as the page on a file) on the Office.js host. Loaded on demand
  * (a separate chunk); exceljs and the appendix readers load further down only when asked for.
  */
-import { createOperations, noPlan, type ImportPreview, type OperationOptions } from "../../app/operations";
+import { createOperations, noPlan, type ImportPreview } from "../../app/operations";
 import { paneHost } from "../../adapters/officejs/paneHost";
 
-export type OpOptions = OperationOptions;
 export type { ImportPreview };
 export { noPlan };
 
