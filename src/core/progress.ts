@@ -55,10 +55,10 @@ export const MIGRATED_WHO = "Chuyển từ bảng Kế hoạch";
  */
 export function logStatusFromLabel(label: unknown): LogStatus | null {
   if (label === null || label === undefined) return null;
-  const k = String(label).normalize("NFC").toLowerCase();
-  for (const s of LOG_STATUSES) {
-    if (k === LOG_STATUS_LABELS[s].vi.toLowerCase() || k === LOG_STATUS_LABELS[s].en.toLowerCase() || k === s) return s;
-  }
+  // Only the list's Vietnamese labels, compared as Excel compares text (case aside, no normalisation):
+  // "Done" or an NFD spelling would be done here and not in the plan sheet's COUNTIFS.
+  const k = String(label).toLowerCase();
+  for (const s of LOG_STATUSES) if (k === LOG_STATUS_LABELS[s].vi.toLowerCase()) return s;
   return null;
 }
 

@@ -62,6 +62,10 @@ describe("log labels and rows", () => {
     expect(logStatusFromLabel("Đang thực hiện")).toBe("in-progress");
     expect(logStatusFromLabel("Chưa thực hiện")).toBe("not-started");
     expect(logStatusFromLabel("Hoàn thành")).toBeNull();
+    // What the plan sheet's COUNTIFS would not count is not done here either.
+    expect(logStatusFromLabel("Done")).toBeNull();
+    expect(logStatusFromLabel("done")).toBeNull();
+    expect(logStatusFromLabel("Đã hoàn thành".normalize("NFD"))).toBeNull();
     expect(logStatusFromLabel(null)).toBeNull();
   });
   it("turns sheet rows into entries and reports what it cannot read", () => {
