@@ -3,7 +3,8 @@
  * the file's exceljs workbook and the simulator's workbook model — into one comparable shape, cell
  * by cell: number formats, workbook names, data validations, conditional formats, merges, each
  * cell's look (font, fill, borders, alignment, wrap), column widths, row heights, frozen panes,
- * tab colour, print setup and tables (range, style, banding). Only the vocabulary is translated:
+ * tab colour, print setup, tables (range, style, banding) and charts (type, title, series, anchor;
+ * the file's are read from its chart parts, which exceljs does not load). Only the vocabulary is translated:
  * a validation's "decimal ≥ 0" is `{decimal:{operator:"GreaterThanOrEqualTo"}}` live and
  * `{type:"decimal", operator:"greaterThanOrEqual"}` in the file; a column is characters wide in
  * the file and points wide live, and margins inches and points, compared after the one conversion
@@ -11,9 +12,12 @@
  * that Excel would check is compared as written.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { DEFAULT_FONT, type BorderModel, type StyleModel, type WorkbookSnapshot as WorkbookState } from "../fakeExcel/model";
 import { loadWorkbook } from "../../src/render/xlsxStrict";
 import { inchesToPoints, widthToPoints } from "../../src/render/resolvedSheet";
+import { sheetPaths, unescapeXml } from "../../src/render/xlsxCharts";
+import { address } from "../../src/layout/address";
 
 export interface SheetFormatting {
   /** A1 → number format, for every cell whose format is not General ("B:B" for a whole column's). */
@@ -33,6 +37,8 @@ export interface SheetFormatting {
   setup: Record<string, string>;
   /** Table name → "B4:U64 | TableStyleMedium2 | header row | banded rows". */
   tables: Record<string, string>;
+  /** In drawing order: "columnClustered | title | series "name" values × categories | B30:H45" (ranges without "$"). */
+  charts: string[];
 }
 
 export interface WorkbookFormatting {
@@ -135,6 +141,7 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
   const names: Record<string, string> = {};
   for (const n of wb.definedNames.model as Array<{ name: string; ranges: string[] }>) names[n.name] = n.ranges.join(",");
   const sheets: Record<string, SheetFormatting> = {};
+  const charts = fileCharts(bytes);
   for (const name of sheetNames) {
     const ws = wb.getWorksheet(name);
     if (!ws) continue;
@@ -203,9 +210,61 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
       const m = t.table;
       tables[m.name] = describeTable(m.tableRef, m.style?.theme ?? "", m.headerRow !== false, Boolean(m.totalsRow), Boolean(m.style?.showRowStripes));
     }
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables };
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables, charts: charts.get(name) ?? [] };
   }
   return { names, sheets };
+}
+
+const describeChart = (type: string, title: string, series: Array<{ name: string; values: string | null; categories: string | null }>, anchor: string) =>
+  [type, title, ...series.map((s) => `series ${JSON.stringify(s.name)} ${s.values ?? "—"} × ${s.categories ?? "—"}`), anchor].join(" | ").replace(/\$/g, "");
+
+/** Sheet name → its charts, read from the chart parts the file renderer adds (xlsxCharts.ts). */
+function fileCharts(bytes: Uint8Array): Map<string, string[]> {
+  const files = unzipSync(bytes);
+  const text = (path: string) => (files[path] ? strFromU8(files[path]) : "");
+  const relsOf = (path: string) => path.replace(/([^/]+)$/, "_rels/$1.rels");
+  /** The part a relationship id of `path` points to, resolved against `path`'s folder. */
+  const target = (path: string, id: string) => {
+    const rel = [...text(relsOf(path)).matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${id}"`));
+    const to = /\bTarget="([^"]+)"/.exec(rel ?? "")?.[1];
+    if (!to) return "";
+    const parts = path.split("/").slice(0, -1);
+    for (const seg of to.split("/")) {
+      if (seg === "..") parts.pop();
+      else parts.push(seg);
+    }
+    return parts.join("/");
+  };
+  const out = new Map<string, string[]>();
+  for (const [name, sheetPath] of sheetPaths(files)) {
+    const drawingId = /<drawing\b[^>]*\br:id="([^"]+)"/.exec(text(sheetPath))?.[1];
+    if (!drawingId) continue;
+    const drawingPath = target(sheetPath, drawingId);
+    const charts: string[] = [];
+    for (const anchor of text(drawingPath).match(/<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? []) {
+      const pos = (tag: string) => {
+        const n = (k: string) => Number(new RegExp(`<xdr:${tag}>[\\s\\S]*?<xdr:${k}>(\\d+)</xdr:${k}>`).exec(anchor)?.[1] ?? 0);
+        return { col: n("col"), row: n("row"), flush: n("colOff") === 0 && n("rowOff") === 0 };
+      };
+      const from = pos("from"), to = pos("to");
+      // An anchor ending flush at a cell's corner covers the cell before it, as Excel's setPosition(from, to) does.
+      const last = to.flush ? address(to.row - 1, to.col - 1) : address(to.row, to.col);
+      const chartId = /<c:chart\b[^>]*\br:id="([^"]+)"/.exec(anchor)?.[1] ?? "";
+      const xml = text(target(drawingPath, chartId));
+      const barDir = /<c:barDir val="(\w+)"/.exec(xml)?.[1];
+      const grouping = /<c:grouping val="(\w+)"/.exec(xml)?.[1] ?? "";
+      const type = barDir ? `${barDir === "bar" ? "bar" : "column"}${grouping[0]?.toUpperCase()}${grouping.slice(1)}` : (/<c:(\w+Chart)>/.exec(xml)?.[1] ?? "?");
+      const title = [...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescapeXml(m[1])).join("");
+      const series = (xml.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? []).map((ser) => ({
+        name: unescapeXml(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser)?.[1] ?? ""),
+        values: unescapeXml(/<c:val>[\s\S]*?<c:f>([^<]*)<\/c:f>/.exec(ser)?.[1] ?? "") || null,
+        categories: unescapeXml(/<c:cat>[\s\S]*?<c:f>([^<]*)<\/c:f>/.exec(ser)?.[1] ?? "") || null,
+      }));
+      charts.push(describeChart(type, title, series, `${address(from.row, from.col)}:${last}`));
+    }
+    out.set(name, charts);
+  }
+  return out;
 }
 
 const describeTable = (range: string, style: string, header: boolean, totals: boolean, banded: boolean) =>
@@ -277,13 +336,16 @@ export function liveFormatting(state: WorkbookState, sheetNames: string[]): Work
     };
     const tables: Record<string, string> = {};
     for (const t of state.tables) if (t.sheet === name) tables[t.name] = describeTable(t.range, t.style ?? "", t.showHeaders !== false, Boolean(t.showTotals), Boolean(t.showBandedRows));
-    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables };
+    const charts = s.charts.map((c) =>
+      describeChart(`${c.chartType[0].toLowerCase()}${c.chartType.slice(1)}`, c.title.text, c.series.map((x) => ({ name: x.name, values: x.values, categories: x.xValues })), `${c.from ?? "?"}:${c.to ?? c.from ?? "?"}`),
+    );
+    sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables, charts };
   }
   return { names, sheets };
 }
 
-export type FormattingAspect = "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges" | "cellFormats" | "columns" | "rows" | "setup" | "tables";
-export const FORMATTING_ASPECTS: FormattingAspect[] = ["numberFormats", "names", "validations", "conditionalFormats", "merges", "cellFormats", "columns", "rows", "setup", "tables"];
+export type FormattingAspect = "numberFormats" | "names" | "validations" | "conditionalFormats" | "merges" | "cellFormats" | "columns" | "rows" | "setup" | "tables" | "charts";
+export const FORMATTING_ASPECTS: FormattingAspect[] = ["numberFormats", "names", "validations", "conditionalFormats", "merges", "cellFormats", "columns", "rows", "setup", "tables", "charts"];
 
 /**
  * Every difference, cell by cell: "Sheet!A1 numberFormat "@" | "General"". `a` is the file, `b` the
