@@ -32,6 +32,7 @@ import { makeActivities, type Plan } from "../../src/core/plan";
 import { otherAppendixDocx } from "../page/fixtures";
 import { FORMATTING_ASPECTS, fileFormatting, fileLinks, formattingDifferences, liveFormatting, liveLinks, type FormattingAspect, type WorkbookFormatting } from "./hostFormatting";
 import { rebuild } from "../../src/app/rebuild";
+import type { FormulaMode } from "../../src/layout/model";
 
 const AS_OF = "2024-09-14";
 
@@ -52,12 +53,16 @@ async function fileHost(personSheets: Record<string, string> = {}): Promise<Host
 }
 
 let live: InstalledExcelHost | null = null;
-/** The live host: Microsoft's client against the simulator, starting with the same person's sheets. */
-function liveHost(personSheets: Record<string, string> = {}): Host {
+/**
+ * The live host: Microsoft's client against the simulator, starting with the same person's sheets,
+ * as an Excel with `requirementSets` (default: Microsoft 365); `mode` is the formulas that Excel runs.
+ */
+function liveHost(personSheets: Record<string, string> = {}, requirementSets?: string): Host & { mode: FormulaMode } {
   const sheets = Object.entries(personSheets).map(([name, a1]) => ({ name, values: [[a1]] }));
-  live = installExcelHost(globalThis, { today: AS_OF, customFunctionsNamespace: "CCHC", ...(sheets.length ? { workbook: { sheets } } : {}) });
+  live = installExcelHost(globalThis, { today: AS_OF, customFunctionsNamespace: "CCHC", ...(requirementSets ? { requirementSets } : {}), ...(sheets.length ? { workbook: { sheets } } : {}) });
   const installed = live;
-  return { port: officeWorkbook({ capabilities: detectCapabilities(installed.Office) }), done: () => installed.uninstall() };
+  const capabilities = detectCapabilities(installed.Office);
+  return { port: officeWorkbook({ capabilities }), mode: capabilities.formulaMode, done: () => installed.uninstall() };
 }
 afterEach(() => {
   live?.uninstall();
@@ -90,13 +95,17 @@ function sheetDifferences(a: SheetSnapshot, b: SheetSnapshot): string[] {
   return out;
 }
 
-/** Runs `scenario` on both hosts and expects the same workbook. */
-async function onBothHosts(scenario: (port: WorkbookPort) => Promise<unknown>, personSheets: Record<string, string> = {}) {
+/**
+ * Runs `scenario` on both hosts and expects the same workbook. `older` runs the live host as an
+ * older Excel (`requirementSets`) and the file with the formulas it runs (`mode`).
+ */
+async function onBothHosts(scenario: (port: WorkbookPort, mode: FormulaMode) => Promise<unknown>, personSheets: Record<string, string> = {}, older?: { requirementSets: string; mode: FormulaMode }) {
   const file = await fileHost(personSheets);
-  await scenario(file.port);
+  await scenario(file.port, older?.mode ?? "custom");
   const fromFile = await file.port.read();
-  const onLive = liveHost(personSheets);
-  await scenario(onLive.port);
+  const onLive = liveHost(personSheets, older?.requirementSets);
+  if (onLive.mode !== (older?.mode ?? "custom")) throw new Error(`the live host runs ${onLive.mode} formulas`);
+  await scenario(onLive.port, onLive.mode);
   const fromLive = await onLive.port.read();
   const productSheets = fromFile.sheets.filter((s) => s.role !== null).map((s) => s.name);
   const formatting = {
@@ -241,6 +250,43 @@ describe("the same scenario gives the same workbook on the file and on the live 
     expect(formattingDiffs(formatting, ["charts"])).toEqual([]);
     expect(summaries[1]).toEqual(summaries[0]);
     expect((summaries[0] as { statuses: string[] }).statuses).toContain("done-on-time");
+  }, 240000);
+});
+
+/**
+ * What an Excel that lacks a feature leaves out, by the renderer's name for it (render.ts
+ * `skipped`): the differences from the file each skipped feature accounts for.
+ */
+const LEFT_OUT: Record<string, (aspect: FormattingAspect, difference: string) => boolean> = {
+  dataValidation: (aspect, d) => aspect === "validations" && d.endsWith(" | null"),
+  pageLayout: (aspect, d) => aspect === "setup" && /^[^!]+!(orientation|paperSize|fit|margins|titleRows|footer) /.test(d),
+};
+
+describe("an older Excel: Excel 2019 (ExcelApi 1.7, no custom functions) against the file with built-in formulas", () => {
+  test("the same values, formulas and names; what differs is exactly what the renderer reports it skipped", async () => {
+    const skipped: string[][] = [];
+    const { fromFile, fromLive, formatting, links } = await onBothHosts(
+      async (port, mode) => {
+        const results = [
+          (await importPlan(port, HONG_LOC_2024, { headerLines: HONG_LOC_2024.appendixHeader ?? [], mode, asOf: AS_OF, today: AS_OF })).applied,
+          await recordProgress(port, entries),
+          (await buildReports(port, [parsePeriodToken("Q2-2024")])).applied,
+        ];
+        skipped.push([...new Set(results.flatMap((r) => r.skipped.map((s) => s.feature)))].sort());
+      },
+      {},
+      { requirementSets: "excel2019", mode: "native" },
+    );
+    expect(skipped).toEqual([[], ["dataValidation", "pageLayout"]]);
+    expect(differences(fromFile, fromLive)).toEqual([]);
+    expect(JSON.stringify([fromFile, fromLive])).not.toMatch(/CCHC\.[A-Z]+\(/);
+    expect(links.live).toEqual(links.file);
+    const found = FORMATTING_ASPECTS.flatMap((aspect) => formattingDifferences(formatting.file, formatting.live, aspect).map((d) => ({ aspect, d })));
+    // Nothing differs that no skipped feature accounts for (a silent loss), and each skipped feature shows.
+    expect(found.filter(({ aspect, d }) => !skipped[1].some((f) => LEFT_OUT[f]?.(aspect, d))).map(({ aspect, d }) => `${aspect}: ${d}`)).toEqual([]);
+    for (const feature of skipped[1]) expect([feature, found.some(({ aspect, d }) => LEFT_OUT[feature]?.(aspect, d))]).toEqual([feature, true]);
+    expect(formattingDifferences(formatting.file, formatting.live, "names")).toEqual([]);
+    expect(fromFile.sheets.filter((s) => s.role === "report").map((s) => s.name)).toEqual(["BC Quý II-2024"]);
   }, 240000);
 });
 
