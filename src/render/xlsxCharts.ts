@@ -8,6 +8,7 @@
 import { strFromU8, strToU8 } from "fflate";
 import { parseAddress, sheetRef } from "../layout/address";
 import type { ChartLayout } from "../layout/types";
+import { isRateChart } from "./chartLook";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -23,12 +24,6 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const COLORS = ["0F6CBD", "C239B3", "107C10", "FFB900", "D13438", "038387"];
 
 type Files = Record<string, Uint8Array>;
-
-/** Every data value within 0…1: the series are rates, shown as percentages on a 0–100% axis. */
-function isRateChart(chart: ChartLayout): boolean {
-  const values = chart.data?.series.flatMap((s) => s.values) ?? [];
-  return values.length > 0 && values.every((v) => typeof v === "number" && v >= 0 && v <= 1) && /tỷ lệ|tỉ lệ|rate|%/i.test(`${chart.title} ${chart.series.map((s) => s.name).join(" ")}`);
-}
 
 function qualify(sheetName: string, ref: string): string {
   return ref.includes("!") ? ref : sheetRef(sheetName, ref);

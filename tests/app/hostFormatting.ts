@@ -37,7 +37,7 @@ export interface SheetFormatting {
   setup: Record<string, string>;
   /** Table name → "B4:U64 | TableStyleMedium2 | header row | banded rows". */
   tables: Record<string, string>;
-  /** In drawing order: "columnClustered | title | series "name" values × categories | B30:H45" (ranges without "$"). */
+  /** In drawing order: "columnClustered | title | series "name" values × categories | B30:H45 | legend bottom | value labels | value axis 0–1" (ranges without "$"). */
   charts: string[];
 }
 
@@ -215,8 +215,18 @@ export async function fileFormatting(bytes: Uint8Array, sheetNames: string[]): P
   return { names, sheets };
 }
 
-const describeChart = (type: string, title: string, series: Array<{ name: string; values: string | null; categories: string | null }>, anchor: string) =>
-  [type, title, ...series.map((s) => `series ${JSON.stringify(s.name)} ${s.values ?? "—"} × ${s.categories ?? "—"}`), anchor].join(" | ").replace(/\$/g, "");
+/** What an official sees of a chart besides its data: the legend, value labels and the value axis's scale. */
+interface ChartLook {
+  legend: string;
+  labels: boolean;
+  axis: { min: number | null; max: number | null };
+}
+const describeChart = (type: string, title: string, series: Array<{ name: string; values: string | null; categories: string | null }>, anchor: string, look: ChartLook) =>
+  [
+    type, title, ...series.map((s) => `series ${JSON.stringify(s.name)} ${s.values ?? "—"} × ${s.categories ?? "—"}`), anchor,
+    `legend ${look.legend}`, look.labels ? "value labels" : "no value labels", `value axis ${look.axis.min ?? "auto"}–${look.axis.max ?? "auto"}`,
+  ].join(" | ").replace(/\$/g, "");
+const LEGEND_POSITION: Record<string, string> = { b: "bottom", t: "top", l: "left", r: "right", tr: "corner" };
 
 /** Sheet name → its charts, read from the chart parts the file renderer adds (xlsxCharts.ts). */
 function fileCharts(bytes: Uint8Array): Map<string, string[]> {
@@ -260,7 +270,14 @@ function fileCharts(bytes: Uint8Array): Map<string, string[]> {
         values: unescapeXml(/<c:val>[\s\S]*?<c:f>([^<]*)<\/c:f>/.exec(ser)?.[1] ?? "") || null,
         categories: unescapeXml(/<c:cat>[\s\S]*?<c:f>([^<]*)<\/c:f>/.exec(ser)?.[1] ?? "") || null,
       }));
-      charts.push(describeChart(type, title, series, `${address(from.row, from.col)}:${last}`));
+      const scaling = /<c:valAx>[\s\S]*?<c:scaling>([\s\S]*?)<\/c:scaling>/.exec(xml)?.[1] ?? "";
+      const bound = (k: string) => {
+        const v = new RegExp(`<c:${k} val="([^"]+)"`).exec(scaling)?.[1];
+        return v === undefined ? null : Number(v);
+      };
+      const legend = /<c:legend>[\s\S]*?<c:legendPos val="(\w+)"/.exec(xml)?.[1];
+      const look = { legend: legend ? (LEGEND_POSITION[legend] ?? legend) : "none", labels: /<c:dLbls>(?:(?!<\/c:dLbls>)[\s\S])*<c:showVal val="1"/.test(xml), axis: { min: bound("min"), max: bound("max") } };
+      charts.push(describeChart(type, title, series, `${address(from.row, from.col)}:${last}`, look));
     }
     out.set(name, charts);
   }
@@ -337,7 +354,11 @@ export function liveFormatting(state: WorkbookState, sheetNames: string[]): Work
     const tables: Record<string, string> = {};
     for (const t of state.tables) if (t.sheet === name) tables[t.name] = describeTable(t.range, t.style ?? "", t.showHeaders !== false, Boolean(t.showTotals), Boolean(t.showBandedRows));
     const charts = s.charts.map((c) =>
-      describeChart(`${c.chartType[0].toLowerCase()}${c.chartType.slice(1)}`, c.title.text, c.series.map((x) => ({ name: x.name, values: x.values, categories: x.xValues })), `${c.from ?? "?"}:${c.to ?? c.from ?? "?"}`),
+      describeChart(`${c.chartType[0].toLowerCase()}${c.chartType.slice(1)}`, c.title.text, c.series.map((x) => ({ name: x.name, values: x.values, categories: x.xValues })), `${c.from ?? "?"}:${c.to ?? c.from ?? "?"}`, {
+        legend: c.legend.visible ? c.legend.position.toLowerCase() : "none",
+        labels: c.dataLabels.showValue,
+        axis: { min: c.axes.value.minimum, max: c.axes.value.maximum },
+      }),
     );
     sheets[name] = { numberFormats, validations, conditionalFormats: cfs, merges, cellFormats, columns, rows, setup, tables, charts };
   }

@@ -23,6 +23,7 @@
  * ever deleted.
  */
 import { parseRange, rangeAddress, columnLetter } from "../../layout/address";
+import { isRateChart } from "../chartLook";
 import { OWNER_MARKER_NAME, type ChartLayout, type SheetLayout, type TableLayout, type WorkbookLayout } from "../../layout/types";
 import { detectCapabilities, FEATURE_SETS, type Capabilities, type Feature } from "./capabilities";
 import { applyFormat, applyGrid, cellWrite, type CellWrite } from "./format";
@@ -481,7 +482,14 @@ function writeChart(w: SheetWriter, chart: ChartLayout): void {
   w.batch.rangeWrites++;
   c.title.text = chart.title;
   c.setPosition(chart.from, chart.to);
-  c.legend.visible = series.length > 1;
+  // As the file draws it (chartLook.ts).
+  c.legend.visible = true;
+  c.legend.position = "Bottom";
+  c.dataLabels.showValue = true;
+  if (isRateChart(chart)) {
+    c.axes.valueAxis.minimum = 0;
+    c.axes.valueAxis.maximum = 1;
+  }
 }
 
 async function writeSheet(w: SheetWriter, sheet: SheetLayout): Promise<void> {
