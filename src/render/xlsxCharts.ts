@@ -189,3 +189,82 @@ export function injectCharts(files: Files, sheets: ReadonlyArray<{ name: string;
     files[sheetPath] = strToU8(sheetXml);
   }
 }
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/"));
+const relsPathOf = (path: string) => `${dirOf(path)}/_rels/${path.slice(path.lastIndexOf("/") + 1)}.rels`;
+
+/** A relationship target (relative to `fromDir`, or absolute from the package root) as a part path. */
+function resolvePart(fromDir: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : fromDir.split("/");
+  for (const p of target.replace(/^\//, "").split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/** `to` relative to the directory `fromDir` ("xl/drawings", "xl/charts/chart3.xml" → "../charts/chart3.xml"). */
+function relativePart(fromDir: string, to: string): string {
+  const a = fromDir.split("/");
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+}
+
+/**
+ * The drawings (charts, pictures) of sheets an .xlsx rewrite left in place, carried from the file
+ * as it was into the rewritten one (in place): exceljs drops charts when it rewrites a workbook, so
+ * a report sheet's chart, or a chart a person drew on their own sheet, would be lost by an
+ * operation that rewrote only other sheets. `sheets` pairs a sheet's name before and after (a
+ * person's sheet renamed aside keeps its drawing). A sheet that already has a drawing is left alone.
+ */
+export function carryDrawings(original: Files, files: Files, sheets: ReadonlyArray<{ from: string; to: string }>): void {
+  const before = sheetPaths(original);
+  const after = sheetPaths(files);
+  const types = read(original, "[Content_Types].xml") ?? "";
+  const copied = new Map<string, string>();
+  const copy = (path: string): string | null => {
+    if (copied.has(path)) return copied.get(path)!;
+    if (!original[path]) return null;
+    const dir = dirOf(path);
+    const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(path.slice(dir.length + 1));
+    const [stem, ext] = m ? [m[1], m[3]] : [path.slice(dir.length + 1), ""];
+    let n = 1;
+    while (files[`${dir}/${stem}${n}${ext}`]) n++;
+    const next = `${dir}/${stem}${n}${ext}`;
+    copied.set(path, next);
+    files[next] = original[path];
+    const override = new RegExp(`<Override\\b[^>]*PartName="/${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*ContentType="([^"]+)"`).exec(types);
+    if (override) addOverride(files, `/${next}`, override[1]);
+    else if (ext) {
+      const def = new RegExp(`<Default\\b[^>]*Extension="${ext.slice(1)}"[^>]*/>`, "i").exec(types);
+      const ct = read(files, "[Content_Types].xml") ?? "";
+      if (def && !new RegExp(`Extension="${ext.slice(1)}"`, "i").test(ct)) files["[Content_Types].xml"] = strToU8(ct.replace(/<Types([^>]*)>/, `<Types$1>${def[0]}`));
+    }
+    const rels = read(original, relsPathOf(path));
+    if (rels) {
+      const rewritten = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
+        const target = /\bTarget="([^"]+)"/.exec(tag)?.[1];
+        if (!target || /\bTargetMode="External"/.test(tag)) return tag;
+        const child = copy(resolvePart(dir, target));
+        return child ? tag.replace(/\bTarget="[^"]+"/, `Target="${relativePart(dirOf(next), child)}"`) : tag;
+      });
+      files[relsPathOf(next)] = strToU8(rewritten);
+    }
+    return next;
+  };
+  for (const { from, to } of sheets) {
+    const was = before.get(from);
+    const now = after.get(to);
+    if (!was || !now || !files[now]) continue;
+    const rid = /<drawing\s+r:id="([^"]+)"/.exec(read(original, was) ?? "")?.[1];
+    if (!rid || /<drawing\s/.test(read(files, now) ?? "")) continue;
+    const rel = [...(read(original, relsPathOf(was)) ?? "").matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => new RegExp(`\\bId="${rid}"`).test(t));
+    const target = rel && /\bTarget="([^"]+)"/.exec(rel)?.[1];
+    const drawing = target ? copy(resolvePart(dirOf(was), target)) : null;
+    if (!drawing) continue;
+    const relId = addRelationship(files, relsPathOf(now), REL_DRAWING, relativePart(dirOf(now), drawing));
+    files[now] = strToU8(insertDrawing(read(files, now)!, relId));
+  }
+}

@@ -4,16 +4,17 @@
  * position; a person's sheet that has a name the layout needs is renamed aside (sheetNames.ts),
  * never overwritten. Known limit: formulas of a person's sheets that refer to the renamed sheet
  * keep its old name (Excel would follow the rename).
- * Known limit of going through exceljs: drawings on a person's own sheets are not kept.
+ * Sheets left in place keep their drawings (charts, pictures), which exceljs would drop: they are
+ * carried over from the file as it was (xlsxCharts.carryDrawings).
  */
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readSheetRoles } from "./xlsxRead";
 import type { Message } from "../../core/message";
 import { asideName, renamedAsideMessage, sheetKey } from "../../layout/sheetNames";
 import type { ChartLayout, SheetLayout, SheetRole } from "../../layout/types";
 import { renderSheet } from "../../render/exceljs";
-import { injectCharts, unescapeXml } from "../../render/xlsxCharts";
+import { carryDrawings, injectCharts, unescapeXml } from "../../render/xlsxCharts";
 import { setOwnerMarkers } from "../../render/xlsxPostProcess";
 import { loadWorkbook, writeWorkbookFiles } from "../../render/xlsxStrict";
 
@@ -76,6 +77,8 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
   setOwnerMarkers(files, order.map((n) => roles.get(n) ?? null));
   setDefinedNames(files, names);
   injectCharts(files, charts);
+  const kept = existing.filter((s) => !(wanted.has(sheetKey(s.name)) && s.role)).map((s) => ({ from: s.name, to: aside.get(s.name) ?? s.name }));
+  carryDrawings(unzipSync(bytes), files, kept);
   const renamedAside = [...aside].map(([from, to]) => ({ from, to }));
   return { bytes: zipSync(files, { level: 6 }), renamedAside, messages: renamedAside.map((r) => renamedAsideMessage(r.from, r.to)) };
 }
