@@ -10,6 +10,7 @@ import { defaultSettings, initialAsOf } from "../core/settings";
 import { DEFAULT_UNITS } from "../core/units";
 import type { Finding } from "../core/validate/rules";
 import type { FormulaMode } from "../layout/model";
+import { hasPlanSheet } from "../layout/readBack";
 import { trackedWorkbookLayout } from "../layout/reportSheet";
 import type { ApplyOptions, ApplyResult, WorkbookPort } from "./port";
 import { reimport, type ReimportOutcome } from "./reimport";
@@ -36,7 +37,7 @@ export interface ImportOutcome {
 
 export async function importPlan(port: WorkbookPort, plan: Plan, options: ImportOptions): Promise<ImportOutcome> {
   const snapshot = await port.read();
-  if (snapshot.sheets.some((s) => s.role === "plan")) {
+  if (hasPlanSheet(snapshot)) {
     const reimported = await reimport({ read: async () => snapshot, apply: port.apply.bind(port) }, plan, {
       apply: true, headerLines: options.headerLines, today: options.today, asOf: options.asOf, applyOptions: options.apply,
     });

@@ -18,7 +18,7 @@ import type { Grid } from "../import/grid";
 import type { ColumnMapping } from "../import/header";
 import { columnLetter } from "../layout/address";
 import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "../layout/planColumns";
-import { readBack, type WorkbookRead } from "../layout/readBack";
+import { hasPlanSheet, readBack, type WorkbookRead } from "../layout/readBack";
 import { trackedModel } from "../layout/reportSheet";
 import { SETTINGS_SHEET, settingsSheet } from "../layout/settingsSheet";
 import type { Capabilities } from "../render/officejs/capabilities";
@@ -83,7 +83,7 @@ export function noPlan(): CchcError {
   });
 }
 
-const hasPlan = (snapshot: { sheets: Array<{ role: string | null }> }) => snapshot.sheets.some((s) => s.role === "plan");
+
 
 function counts(findings: Finding[]): Record<Finding["severity"], number> {
   return { error: findings.filter((f) => f.severity === "error").length, warning: findings.filter((f) => f.severity === "warning").length, info: findings.filter((f) => f.severity === "info").length };
@@ -111,7 +111,7 @@ export function createOperations(host: OperationsHost): Operations {
   async function current(caps: Capabilities): Promise<{ port: WorkbookPort; read: WorkbookRead }> {
     const port = host.workbook(caps);
     const snapshot = await port.read();
-    if (!hasPlan(snapshot)) throw noPlan();
+    if (!hasPlanSheet(snapshot)) throw noPlan();
     return { port, read: readBack(snapshot) };
   }
 
@@ -131,7 +131,7 @@ export function createOperations(host: OperationsHost): Operations {
     async readWorkbookState(caps) {
       const snapshot = await host.workbook(caps).read();
       const owned = snapshot.sheets.filter((s) => s.role !== null).map((s) => ({ name: s.name, role: s.role! }));
-      if (!hasPlan(snapshot)) return { hasPlan: false, planSheet: null, activities: [], owned, settings: null, reports: [], hasLog: owned.some((s) => s.role === "log") };
+      if (!hasPlanSheet(snapshot)) return { hasPlan: false, planSheet: null, activities: [], owned, settings: null, reports: [], hasLog: owned.some((s) => s.role === "log") };
       const read = readBack(snapshot);
       const model = trackedModel(read.model, read.log);
       const index = new LogIndex(read.log);
@@ -167,7 +167,7 @@ export function createOperations(host: OperationsHost): Operations {
       }
       o.onProgress?.(0.6);
       const snapshot = await host.workbook(caps).read();
-      const existing = hasPlan(snapshot) ? readBack(snapshot).model.plan.activities : [];
+      const existing = hasPlanSheet(snapshot) ? readBack(snapshot).model.plan.activities : [];
       return {
         plan: loaded.plan,
         headerLines: loaded.headerLines,
@@ -273,7 +273,7 @@ export function createOperations(host: OperationsHost): Operations {
       const port = host.workbook(caps);
       const snapshot = await port.read();
       o.onProgress?.(0.2, { vi: "Đang ghi cài đặt…", en: "Writing the settings…" });
-      if (!hasPlan(snapshot)) {
+      if (!hasPlanSheet(snapshot)) {
         // No plan yet: the settings sheet alone, without the plan's completion rows.
         const names: Record<string, string> = {};
         return port.apply({ sheets: [settingsSheet(next, names)], names, properties: { title: SETTINGS_SHEET, creator: "CCHC add-in" } }, applying(o, 0.2, 1, false));

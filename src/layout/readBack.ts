@@ -240,11 +240,31 @@ function detectMode(sheet: SheetSnapshot): FormulaMode {
 
 const UNIT_SPECS: ColumnSpec<string>[] = UNIT_SHEET_HEADER.map((header, i) => ({ key: String(i), header }));
 
+/**
+ * The product's sheet of a role: the one carrying its owner marker, else an unmarked sheet with the
+ * product's name and content (a copy whose markers another program dropped).
+ */
+function productSheet(snapshot: WorkbookSnapshot, role: SheetRole, name: string): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => s.role === role) ?? snapshot.sheets.find((s) => s.role === null && s.name === name && s.values.length > 0);
+}
+
+const PLAN_REQUIRED: PlanColumnKey[] = ["id", "group", "activity", "deadline"];
+
+/**
+ * Whether the workbook holds the product's plan, as every host decides it: the marked plan sheet,
+ * or an unmarked "Kế hoạch" that has the plan table (a product workbook whose markers another
+ * program dropped) — not a person's own sheet that only has the name (it is renamed aside).
+ */
+export function hasPlanSheet(snapshot: WorkbookSnapshot): boolean {
+  if (snapshot.sheets.some((s) => s.role === "plan")) return true;
+  const copy = productSheet(snapshot, "plan", PLAN_SHEET);
+  return copy !== undefined && scanTable(copy, PLAN_COLUMN_SPECS, PLAN_REQUIRED).match !== null;
+}
+
 export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}): WorkbookRead {
   const sheets: SheetInfo[] = snapshot.sheets.map((s) => ({ name: s.name, role: s.role }));
   const warnings: Message[] = [];
-  const byRole = (role: SheetRole, name: string): SheetSnapshot | undefined =>
-    snapshot.sheets.find((s) => s.role === role) ?? snapshot.sheets.find((s) => s.role === null && s.name === name && s.values.length > 0);
+  const byRole = (role: SheetRole, name: string) => productSheet(snapshot, role, name);
   const planWs = byRole("plan", PLAN_SHEET);
   if (!planWs) {
     throw new CchcError("no-plan-sheet", {
@@ -252,7 +272,7 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
       en: `No "${PLAN_SHEET}" sheet found. Open a workbook the CCHC add-in built, or build one with "cchc import <appendix> --out <new>.xlsx".`,
     });
   }
-  const required: PlanColumnKey[] = ["id", "group", "activity", "deadline"];
+  const required = PLAN_REQUIRED;
   const scanned = scanTable(planWs, PLAN_COLUMN_SPECS, required);
   const planTable = scanned.match;
   if (!planTable) {

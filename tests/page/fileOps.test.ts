@@ -130,3 +130,30 @@ test("a recurring activity's status follows the settings' cut-off days in the pa
   expect(shown.statusKey).toBe("no-report");
   expect(onSheet.status).toBe(shown.status);
 });
+
+test("a product workbook whose sheet markers another program dropped still opens as a plan; the unmarked copies are kept, renamed aside", async () => {
+  await embeddedWorkbook();
+  const files = unzipSync(currentWorkbook()!.bytes);
+  setOwnerMarkers(files, readSheetRoles(currentWorkbook()!.bytes).map(() => null));
+  await page.openWorkbook("luu-lai.xlsx", zipSync(files));
+  const state = await page.readWorkbookState(FILE_CAPS);
+  expect(state.hasPlan).toBe(true);
+  expect(state.activities).toHaveLength(60);
+  await page.addLogEntry({ activityId: first.id, date: "2024-03-02", status: "done", completedOn: "2024-03-01", evidence: "QĐ 1", note: "", who: "" }, FILE_CAPS);
+  const roles = readSheetRoles(currentWorkbook()!.bytes);
+  expect(roles.find((s) => s.name === "Kế hoạch")?.role).toBe("plan");
+  expect(roles.find((s) => s.name === "Kế hoạch (cũ)")?.role).toBeNull();
+  const read = await readWorkbook(currentWorkbook()!.bytes);
+  expect(read.log.map((e) => e.activityId)).toEqual([first.id]);
+});
+
+test("a person's own sheet that is only named 'Kế hoạch' is not taken for the plan (no plan yet, nothing refused)", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Kế hoạch").getCell("A1").value = "Việc của tôi";
+  setWorkbook({ name: "so.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()), changed: false });
+  expect((await page.readWorkbookState(FILE_CAPS)).hasPlan).toBe(false);
+  await page.applyImport(await page.previewImport({ kind: "embedded" }, {}, FILE_CAPS), FILE_CAPS);
+  const roles = readSheetRoles(currentWorkbook()!.bytes);
+  expect(roles.find((s) => s.name === "Kế hoạch (cũ)")?.role).toBeNull();
+  expect((await page.readWorkbookState(FILE_CAPS)).activities).toHaveLength(60);
+});
