@@ -16,8 +16,8 @@ import type { Settings } from "../core/settings";
 import type { Finding } from "../core/validate/rules";
 import type { Grid } from "../import/grid";
 import type { ColumnMapping } from "../import/header";
-import { columnLetter } from "../layout/address";
-import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "../layout/planColumns";
+import { findingCell } from "../layout/checksSheet";
+import { PLAN_SHEET } from "../layout/planColumns";
 import { hasPlanSheet, readBack, type WorkbookRead } from "../layout/readBack";
 import { trackedModel } from "../layout/reportSheet";
 import { SETTINGS_SHEET, settingsSheet } from "../layout/settingsSheet";
@@ -115,18 +115,6 @@ export function createOperations(host: OperationsHost): Operations {
     return { port, read: readBack(snapshot) };
   }
 
-  /** A finding's cell on the plan sheet ("'Kế hoạch'!J7"), "" for plan-wide findings. */
-  function cellOf(read: WorkbookRead) {
-    const planSheet = read.sheets.find((s) => s.role === "plan")?.name ?? PLAN_SHEET;
-    const rowOf = new Map(read.planRows.map((r) => [r.id, r.row]));
-    return (f: Finding) => {
-      const row = rowOf.get(f.activityId);
-      if (row === undefined) return "";
-      const key = (PLAN_COLUMNS.some((c) => c.key === f.column) ? f.column : "activity") as PlanColumnKey;
-      return `'${planSheet.replace(/'/g, "''")}'!${columnLetter(planColumnIndex(key))}${row}`;
-    };
-  }
-
   return {
     async readWorkbookState(caps) {
       const snapshot = await host.workbook(caps).read();
@@ -138,7 +126,7 @@ export function createOperations(host: OperationsHost): Operations {
       const rowOf = new Map(read.planRows.map((r) => [r.id, r.row]));
       return {
         hasPlan: model.plan.activities.length > 0,
-        planSheet: read.sheets.find((s) => s.role === "plan")?.name ?? PLAN_SHEET,
+        planSheet: read.planSheet,
         activities: model.plan.activities.map((a) => {
           // Computed from the plan, the log and the settings (the sheet's formulas' rules): right even before Excel recalculates.
           const s = activityStatus(a, model.settings.year, index, model.settings.asOf, model.progress[a.id]?.userDeadline ?? null, { startDay: model.settings.cutoffStartDay, endDay: model.settings.cutoffEndDay });
@@ -198,7 +186,8 @@ export function createOperations(host: OperationsHost): Operations {
       o.onProgress?.(0.4, { vi: "Đang ghi trang Kiểm tra…", en: "Writing the checks sheet…" });
       const out = await rebuild(port, read, ["checks"], {}, applying(o, 0.4, 1, false));
       const byId = new Map(out.model.plan.activities.map((a) => [a.id, a]));
-      const at = cellOf(read);
+      const rowOf = new Map(read.planRows.map((r) => [r.id, r.row]));
+      const at = (f: Finding) => findingCell(f, rowOf, read.planSheet);
       return { findings: out.findings.map((f) => findingView(f, at, byId)), render: { ...out.applied, messages: messagesOf(read, out.applied) } };
     },
 
@@ -209,9 +198,9 @@ export function createOperations(host: OperationsHost): Operations {
       const cell = await host.selectedCell();
       if (!cell) return null;
       const snapshot = await host.workbook().read();
-      const plan = snapshot.sheets.find((s) => s.role === "plan");
-      if (!plan || plan.name.toLowerCase() !== cell.sheet.toLowerCase()) return null;
+      if (!hasPlanSheet(snapshot)) return null;
       const read = readBack(snapshot);
+      if (read.planSheet.toLowerCase() !== cell.sheet.toLowerCase()) return null;
       return read.planRows.find((r) => r.row === cell.row)?.id ?? null;
     },
 

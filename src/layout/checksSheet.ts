@@ -6,7 +6,7 @@
 import { formatViDate } from "../core/dates";
 import { RULES, type Finding, type Severity } from "../core/validate/rules";
 import type { Activity } from "../core/plan";
-import { columnLetter, span } from "./address";
+import { columnLetter, sheetRef, span } from "./address";
 import { PLAN_COLUMNS, PLAN_SHEET, planColumnIndex, type PlanColumnKey } from "./planColumns";
 import { PLAN_FIRST_ROW } from "./planSheet";
 import { UNITS_FIRST_ROW, UNITS_SHEET } from "./unitsSheet";
@@ -21,11 +21,11 @@ export const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warni
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The plan-sheet cell a finding is about, e.g. "'Kế hoạch'!J7", or "" for plan-wide findings. */
-export function findingCell(f: Finding, rowOf: Map<string, number>): string {
+export function findingCell(f: Finding, rowOf: ReadonlyMap<string, number>, planSheet = PLAN_SHEET): string {
   const row = rowOf.get(f.activityId);
   if (row === undefined) return "";
   const key = (PLAN_COLUMNS.some((c) => c.key === f.column) ? f.column : "activity") as PlanColumnKey;
-  return `'${PLAN_SHEET}'!${columnLetter(planColumnIndex(key))}${row}`;
+  return sheetRef(planSheet, `${columnLetter(planColumnIndex(key))}${row}`);
 }
 
 export function sortFindings(findings: Finding[], order: Map<string, number>): Finding[] {

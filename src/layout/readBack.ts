@@ -55,6 +55,8 @@ export interface WorkbookRead {
   hasLog: boolean;
   sheets: SheetInfo[];
   reports: ExistingReport[];
+  /** The name of the sheet the plan was read from. */
+  planSheet: string;
   /** The plan table's rows as they sit on the sheet: 1-based sheet row and the status shown. */
   planRows: Array<{ id: string; row: number; status: string }>;
   /** Rows of the "Lưu trữ" sheet (removed activities), by column key. */
@@ -490,5 +492,5 @@ export function readBack(snapshot: WorkbookSnapshot, options: ReadOptions = {}):
     }
     reports.push({ name: s.name, period, asOf: dateValue(at(s, REPORT_PARAMS.asOf)), fields: readReportFields(s) });
   }
-  return { model, units, log, logProblems, hasLog: Boolean(logWs), sheets, reports, planRows, archived, warnings };
+  return { model, units, log, logProblems, hasLog: Boolean(logWs), sheets, reports, planSheet: planWs.name, planRows, archived, warnings };
 }
