@@ -11,6 +11,7 @@
  * `buildDistrictExport` is pure (bytes in memory): the task pane passes the result to
  * Excel.createWorkbook(base64) or offers it as a download; the CLI writes it to disk.
  */
+import { toBase64 } from "../core/base64";
 import { formatViDate } from "../core/dates";
 import { canonicalJson, fingerprint as fingerprintOf } from "../core/fingerprint";
 import type { Period } from "../core/periods";
@@ -61,19 +62,6 @@ export function communeSlug(commune: string): string {
 /** BC-CCHC-<commune-slug>-<period token>.xlsx (several periods: tokens joined with "_"). */
 export function exportFileName(commune: string, periods: readonly Pick<Period, "token">[]): string {
   return `BC-CCHC-${communeSlug(commune)}-${periods.map((p) => p.token).join("_")}.xlsx`;
-}
-
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-export function toBase64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i];
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : "=") + (i + 2 < bytes.length ? B64[n & 63] : "=");
-  }
-  return out;
 }
 
 function summary(info: ReportSheetInfo): ExportReportSummary {

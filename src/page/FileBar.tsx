@@ -7,7 +7,8 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useT } from "../taskpane/i18n";
 import { useApp } from "../taskpane/state";
 import { FileField } from "../taskpane/components/common";
-import { blobUrl, currentWorkbook, onWorkbookChange, setWorkbook } from "./fileWorkbook";
+import { blobUrl } from "../adapters/xlsx/download";
+import { currentWorkbook, onWorkbookChange, setWorkbook } from "./fileWorkbook";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },

@@ -11,7 +11,8 @@ import { xlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { CchcError } from "../core/errors";
 import { communeSlug } from "../export/districtExport";
 import type { Ops } from "../taskpane/state";
-import { blobUrl, currentWorkbook, setWorkbook } from "./fileWorkbook";
+import { blobUrl } from "../adapters/xlsx/download";
+import { currentWorkbook, setWorkbook } from "./fileWorkbook";
 
 /** A failure the panels show as it is (the product's one error type: describeError reads its messages). */
 function failure(code: string, vi: string, en: string): CchcError {

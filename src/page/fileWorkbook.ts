@@ -26,11 +26,3 @@ export function onWorkbookChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A blob: URL for bytes the person downloads, or null where the browser has no Blob. */
-export function blobUrl(bytes: Uint8Array): string | null {
-  if (typeof URL === "undefined" || typeof Blob === "undefined") return null;
-  return URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
-}

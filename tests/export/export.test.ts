@@ -1,7 +1,8 @@
 import { canonicalJson, sha256Hex } from "../../src/core/fingerprint";
 import { parsePeriodToken } from "../../src/core/periods";
 import { EXPORT_FORMAT } from "../../src/core/rollup";
-import { buildDistrictExport, communeSlug, exportFileName, toBase64 } from "../../src/export/districtExport";
+import { buildDistrictExport, communeSlug, exportFileName } from "../../src/export/districtExport";
+import { toBase64 } from "../../src/core/base64";
 import { readCommuneExport } from "../../src/export/rollup";
 import { XlsxFile } from "../../src/export/xlsxCells";
 import { INFO_SHEET } from "../../src/layout/infoSheet";

@@ -9,22 +9,8 @@ import { PLAN_SHEET } from "../../layout/planColumns";
 import type { Capabilities } from "../../render/officejs/capabilities";
 import { readSelectionAddress, readSelectionGrid, selectCell } from "./selection";
 import { officeWorkbook } from "./officeWorkbook";
-
-function base64Of(bytes: Uint8Array): string {
-  let s = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(s);
-}
-
-function blobUrl(bytes: Uint8Array): string | null {
-  try {
-    if (typeof URL === "undefined" || typeof Blob === "undefined") return null;
-    return URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  } catch {
-    return null; // no object URLs here: the file opens as a new workbook, or the pane says it could not
-  }
-}
+import { blobUrl } from "../xlsx/download";
+import { toBase64 } from "../../core/base64";
 
 /**
  * Re-check after edits: calls `onEdit` when a person changes the plan sheet (ExcelApi 1.7
@@ -56,7 +42,7 @@ async function deliver(file: { bytes: Uint8Array; fileName: string }, caps: Capa
   let opened = false;
   if (caps.createWorkbook) {
     try {
-      await Excel.createWorkbook(base64Of(file.bytes));
+      await Excel.createWorkbook(toBase64(file.bytes));
       opened = true;
     } catch {
       opened = false; // Excel refused (a policy, a blocked pop-up): the download link below still works
