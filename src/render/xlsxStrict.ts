@@ -174,9 +174,11 @@ export async function writeWorkbookFiles(wb: ExcelJS.Workbook): Promise<Files> {
   return files;
 }
 
-/** exceljs's load, keeping the links inside the workbook that Excel (and writeWorkbookFiles) write. */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const files = unzipSync(bytes);
+/**
+ * exceljs's load, keeping the links inside the workbook that Excel (and writeWorkbookFiles) write.
+ * `files` (the bytes unzipped, when the caller has them) may have parts replaced: pass a copy to keep them.
+ */
+export async function loadWorkbook(bytes: Uint8Array, files: Record<string, Uint8Array> = unzipSync(bytes)): Promise<ExcelJS.Workbook> {
   const input = linksAsRelationships(files) ? zipSync(files, { level: 0 }) : bytes;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);

@@ -33,6 +33,8 @@ function setDefinedNames(files: Record<string, Uint8Array>, names: Record<string
 
 export interface Replaced {
   bytes: Uint8Array;
+  /** The layout's sheets that replaced a sheet the product owned. */
+  replaced: string[];
   /** A person's sheets that had a name the layout needs, renamed aside (sheetNames.ts). */
   renamedAside: Array<{ from: string; to: string }>;
   messages: Message[];
@@ -51,9 +53,11 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
       aside.set(clash.name, to);
     }
   }
-  const wb = await loadWorkbook(bytes);
+  const original = unzipSync(bytes);
+  const wb = await loadWorkbook(bytes, { ...original });
   for (const [from, to] of aside) wb.getWorksheet(from)!.name = to;
   const charts: Array<{ name: string; charts: ChartLayout[] }> = [];
+  const replaced: string[] = [];
   const wanted = new Set(sheets.map((s) => sheetKey(s.name)));
   // As the live renderer does: the layout's sheets together, in its order, where the first sheet
   // they replace was; at the end when they replace none.
@@ -61,6 +65,7 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
   for (const layout of sheets) {
     const old = wb.worksheets.find((w) => sheetKey(w.name) === sheetKey(layout.name));
     if (old) {
+      if (roles.get(old.name)) replaced.push(layout.name);
       roles.delete(old.name);
       wb.removeWorksheet(old.id);
     }
@@ -78,7 +83,7 @@ export async function replaceSheetsInPlace(bytes: Uint8Array, sheets: SheetLayou
   setDefinedNames(files, names);
   injectCharts(files, charts);
   const kept = existing.filter((s) => !(wanted.has(sheetKey(s.name)) && s.role)).map((s) => ({ from: s.name, to: aside.get(s.name) ?? s.name }));
-  carryDrawings(unzipSync(bytes), files, kept);
+  carryDrawings(original, files, kept);
   const renamedAside = [...aside].map(([from, to]) => ({ from, to }));
-  return { bytes: zipSync(files, { level: 6 }), renamedAside, messages: renamedAside.map((r) => renamedAsideMessage(r.from, r.to)) };
+  return { bytes: zipSync(files, { level: 6 }), replaced, renamedAside, messages: renamedAside.map((r) => renamedAsideMessage(r.from, r.to)) };
 }

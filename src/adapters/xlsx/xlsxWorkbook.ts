@@ -12,7 +12,6 @@ import { replaceSheetsInPlace } from "./replaceSheets";
 import type { WorkbookLayout } from "../../layout/types";
 import type { ApplyOptions, ApplyResult, SnapshotValue, WorkbookPort, WorkbookSnapshot } from "../../app/port";
 import { readsSheet, sheetSnapshot } from "../../layout/snapshot";
-import { sheetKey } from "../../layout/sheetNames";
 
 export interface XlsxWorkbook extends WorkbookPort {
   /** The file as it is now (null before the first apply of a new workbook). */
@@ -69,13 +68,12 @@ export function xlsxWorkbook(initial: Uint8Array | null = null): XlsxWorkbook {
 
     async apply(layout: WorkbookLayout, options: ApplyOptions = {}): Promise<ApplyResult> {
       if (options.signal?.aborted) throw new CchcError("cancelled", { vi: "Đã hủy; tệp chưa bị thay đổi.", en: "Cancelled; the file was not changed." });
-      const owned = new Set((bytes ? readSheetRoles(bytes) : []).filter((s) => s.role).map((s) => sheetKey(s.name)));
       const replaced = bytes ? await replaceSheetsInPlace(bytes, layout.sheets, layout.names ?? {}) : null;
       bytes = replaced ? replaced.bytes : await writeXlsx(layout);
       options.onProgress?.({ fraction: 1, vi: "Xong.", en: "Done." });
       return {
         sheets: layout.sheets.map((s) => s.name),
-        replaced: layout.sheets.map((s) => s.name).filter((n) => owned.has(sheetKey(n))),
+        replaced: replaced?.replaced ?? [],
         renamedAside: replaced?.renamedAside ?? [],
         skipped: [],
         messages: replaced?.messages ?? [],
